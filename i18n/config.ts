@@ -1,0 +1,20 @@
+/** Languages the interface is translated into; the first is the fallback. */
+export const LOCALES = ['en', 'fr'] as const;
+
+/** A supported interface language. */
+export type Locale = (typeof LOCALES)[number];
+
+/** The language used when nothing else is known. */
+export const DEFAULT_LOCALE: Locale = 'en';
+
+/** Cookie that keeps a person's language choice. */
+export const LOCALE_COOKIE = 'plenary-locale';
+
+/** The best supported language for a cookie value and an Accept-Language header. */
+export function pickLocale(cookieValue: string | undefined, acceptLanguage: string | null): Locale {
+  if (cookieValue && (LOCALES as readonly string[]).includes(cookieValue)) return cookieValue as Locale;
+  const wanted = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => part.split(';')[0].trim().slice(0, 2).toLowerCase());
+  return (wanted.find((code) => (LOCALES as readonly string[]).includes(code)) as Locale | undefined) ?? DEFAULT_LOCALE;
+}

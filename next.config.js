@@ -1,0 +1,14 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Loaded from node_modules at run time: pglite's wasm must not be copied into static media,
+  // and yjs must be one instance shared with the sync server.
+  serverExternalPackages: ['@electric-sql/pglite', 'yjs', 'pg', 'nodemailer'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default withNextIntl(nextConfig);

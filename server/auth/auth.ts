@@ -1,0 +1,64 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { Db } from '../db/database';
+import { authSchema } from '../db/schema';
+import { CLIENT_IP_HEADER } from './client-ip';
+import type { Mailer } from './mailer';
+
+/** Shortest password accepted at sign-up, reset and change. */
+export const MIN_PASSWORD_LENGTH = 10;
+/** Longest password accepted (hashing cost is bounded). */
+export const MAX_PASSWORD_LENGTH = 128;
+
+/** What the auth instance needs from the composition root. */
+export interface AuthOptions {
+  db: Db;
+  baseUrl: string;
+  secret: string;
+  trustedOrigins: string[];
+  mailer: Mailer;
+  signInRateLimit: { max: number; windowSeconds: number };
+}
+
+/**
+ * Builds the better-auth instance: email and password accounts, sessions in
+ * the database with an httpOnly cookie, password reset by mail (or log), and a
+ * per-address rate limit on sign-in that is on in every environment.
+ */
+export function createAuth(options: AuthOptions) {
+  const { max, windowSeconds } = options.signInRateLimit;
+  return betterAuth({
+    baseURL: options.baseUrl,
+    basePath: '/api/auth',
+    secret: options.secret,
+    trustedOrigins: options.trustedOrigins,
+    database: drizzleAdapter(options.db, { provider: 'pg', schema: authSchema }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 3600,
+      sendResetPassword: async ({ user, url }) => {
+        await options.mailer.sendPasswordReset({ email: user.email, name: user.name }, url);
+      },
+    },
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 300,
+      customRules: {
+        '/sign-in/*': { window: windowSeconds, max },
+        '/sign-up/*': { window: windowSeconds, max: Math.max(max, 10) },
+        '/request-password-reset': { window: windowSeconds, max },
+      },
+    },
+    advanced: {
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+/** The auth instance's type. */
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/** Reads "true"/"1"/"yes" (any case) as true, anything else as false. */
+const booleanFlag = z
+  .string()
+  .optional()
+  .transform((value) => (value ? /^(1|true|yes|on)$/i.test(value.trim()) : false));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined));
+
+const origin = z.url({ protocol: /^https?$/ }).transform((value) => new URL(value).origin);
+
+const environmentSchema = z.object({
+  /** `development` serves Next in dev mode with hot reload; anything else serves the production build. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** TCP port to listen on; 0 picks a free one (tests). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** The address people use to reach Plenary; links in emails and the auth origin check use it. Defaults to http://localhost:PORT. */
+  PUBLIC_URL: optionalString.pipe(origin.optional()),
+  /** Further origins (comma-separated) that browsers may use, e.g. a LAN address. */
+  TRUSTED_ORIGINS: optionalString.transform((value) =>
+    value ? value.split(',').map((entry) => entry.trim()).filter(Boolean) : [],
+  ).pipe(z.array(origin)),
+  /** Folder of the embedded database (PGlite) and generated secrets. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** PostgreSQL connection string; when set, PostgreSQL replaces the embedded database. */
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Secret that signs session cookies (at least 32 characters). Generated into DATA_DIR when unset. */
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional()),
+  /** SMTP server for password-reset mail (smtp://user:pass@host:port); when unset, links go to the server log. */
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  /** Sender address of outgoing mail. */
+  MAIL_FROM: z.string().min(3).default('Plenary <no-reply@localhost>'),
+  /** Trust X-Forwarded-For from a reverse proxy; otherwise the socket address identifies the client. */
+  TRUST_PROXY: booleanFlag,
+  /** Sign-in attempts allowed per client address within the window. */
+  SIGN_IN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(5),
+  /** Length of the sign-in rate-limit window, in seconds. */
+  SIGN_IN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+});
+
+/** Plenary's validated configuration. */
+export interface Config {
+  /** Whether Next runs in development mode. */
+  dev: boolean;
+  /** Port to listen on (0: any free port). */
+  port: number;
+  /** Interface to bind. */
+  host: string;
+  /** Public origin, when configured; otherwise derived from the port once listening. */
+  publicUrl?: string;
+  /** Extra trusted browser origins. */
+  trustedOrigins: string[];
+  /** Data folder (embedded database, generated secret). */
+  dataDir: string;
+  /** PostgreSQL connection string, when PostgreSQL is used. */
+  databaseUrl?: string;
+  /** Session signing secret, when given explicitly. */
+  authSecret?: string;
+  /** SMTP URL, when mail is sent. */
+  smtpUrl?: string;
+  /** Sender of outgoing mail. */
+  mailFrom: string;
+  /** Whether X-Forwarded-For is trusted. */
+  trustProxy: boolean;
+  /** Sign-in rate limit: attempts per window per client address. */
+  signInRateLimit: { max: number; windowSeconds: number };
+}
+
+/** Thrown when the environment does not describe a valid configuration. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates the environment and returns the configuration, or throws a
+ * {@link ConfigError} naming every bad variable, so that a misconfigured
+ * server stops at start rather than failing later.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    dev: e.NODE_ENV === 'development',
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL,
+    trustedOrigins: e.TRUSTED_ORIGINS,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    authSecret: e.AUTH_SECRET,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    trustProxy: e.TRUST_PROXY,
+    signInRateLimit: { max: e.SIGN_IN_RATE_LIMIT_MAX, windowSeconds: e.SIGN_IN_RATE_LIMIT_WINDOW_SECONDS },
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * The database schema (PostgreSQL dialect, served by PGlite and PostgreSQL alike).
+ * Migrations in drizzle/ are generated from this file by `npm run db:generate`.
+ */
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { Role } from '../../core/roles';
+import type { ProposalStatus } from '../../core/proposal-status';
+import type { AssemblyLogAction } from '../../core/assembly-log';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+// ---- Accounts (the four tables better-auth expects) ----
+
+export const user = pgTable('user', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: boolean('email_verified').notNull().default(false),
+  image: text('image'),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const session = pgTable(
+  'session',
+  {
+    id: text('id').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    token: text('token').notNull().unique(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('session_user_idx').on(t.userId)],
+);
+
+export const account = pgTable(
+  'account',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_user_idx').on(t.userId)],
+);
+
+export const verification = pgTable(
+  'verification',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('verification_identifier_idx').on(t.identifier)],
+);
+
+// ---- Assemblies ----
+
+export const assembly = pgTable('assembly', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdBy: text('created_by')
+    .notNull()
+    .references(() => user.id),
+  createdAt: createdAt(),
+});
+
+/** Current memberships. Changes are recorded in {@link assemblyLog}, which is the history. */
+export const membership = pgTable(
+  'membership',
+  {
+    assemblyId: text('assembly_id')
+      .notNull()
+      .references(() => assembly.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id),
+    role: text('role').$type<Role>().notNull(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.assemblyId, t.userId] }), index('membership_user_idx').on(t.userId)],
+);
+
+/** Invitation links. Only a hash of the token is stored: the link is shown once, to its creator. */
+export const invitation = pgTable(
+  'invitation',
+  {
+    id: text('id').primaryKey(),
+    assemblyId: text('assembly_id')
+      .notNull()
+      .references(() => assembly.id),
+    tokenHash: text('token_hash').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => user.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    maxUses: integer('max_uses').notNull(),
+    useCount: integer('use_count').notNull().default(0),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: text('revoked_by').references(() => user.id),
+  },
+  (t) => [uniqueIndex('invitation_token_hash_idx').on(t.tokenHash), index('invitation_assembly_idx').on(t.assemblyId)],
+);
+
+/** Append-only log of membership and steward actions, visible to the assembly's members. */
+export const assemblyLog = pgTable(
+  'assembly_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    assemblyId: text('assembly_id')
+      .notNull()
+      .references(() => assembly.id),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => user.id),
+    action: text('action').$type<AssemblyLogAction>().notNull(),
+    subjectUserId: text('subject_user_id').references(() => user.id),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assembly_log_assembly_idx').on(t.assemblyId, t.id)],
+);
+
+// ---- Proposals ----
+
+export const proposal = pgTable(
+  'proposal',
+  {
+    id: text('id').primaryKey(),
+    assemblyId: text('assembly_id')
+      .notNull()
+      .references(() => assembly.id),
+    title: text('title').notNull(),
+    status: text('status').$type<ProposalStatus>().notNull().default('draft'),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => user.id),
+    createdAt: createdAt(),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('proposal_assembly_idx').on(t.assemblyId, t.lastActivityAt)],
+);
+
+/** A proposal's authors: its creator and the co-authors they named. */
+export const proposalAuthor = pgTable(
+  'proposal_author',
+  {
+    proposalId: text('proposal_id')
+      .notNull()
+      .references(() => proposal.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
+);
+
+/** Every table the auth adapter manages, by the model names better-auth uses. */
+export const authSchema = { user, session, account, verification };

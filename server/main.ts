@@ -1,0 +1,155 @@
+/**
+ * Composition root: validates the configuration, opens (and migrates) the
+ * database, builds the auth instance, and serves Next.js on one HTTP port.
+ * The sync (/yjs) and socket.io endpoints attach to the same server.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import next from 'next';
+import { createAuth } from './auth/auth';
+import { resolveAuthSecret } from './auth/auth-secret';
+import { CLIENT_IP_HEADER } from './auth/client-ip';
+import { createMailer } from './auth/mailer';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase, type OpenDatabase } from './db/open-database';
+import { clearRuntime, setRuntime, type Runtime } from './runtime';
+
+/** The project root, where next.config.js and .next live. */
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+
+/** A running Plenary server. */
+export interface RunningServer {
+  /** Base URL, e.g. http://localhost:3000. */
+  url: string;
+  port: number;
+  runtime: Runtime;
+  database: OpenDatabase;
+  /** Stops accepting connections, ends open ones, closes the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0].trim();
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+function localOrigins(port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
+}
+
+/**
+ * Starts Plenary with `config`: database, auth, Next.js, one HTTP server.
+ * Used by the command line below and by the integration tests (port 0).
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  let httpServer: Server | undefined;
+  try {
+    const app = next({ dev: config.dev, dir: PROJECT_ROOT, hostname: 'localhost', port: config.port || undefined });
+    await app.prepare();
+    const handle = app.getRequestHandler();
+
+    httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
+      // The auth rate limit keys on this header: never let a client choose it.
+      req.headers[CLIENT_IP_HEADER] = clientAddress(req, config.trustProxy);
+      handle(req, res).catch((error: unknown) => {
+        console.error('[http] unhandled error', error);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+      // Next's dev server attaches its own HMR upgrade listener; in production nothing else may upgrade.
+      if (!config.dev) socket.destroy();
+      void req;
+    });
+
+    const server = httpServer;
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(config.port, config.host, () => {
+        server.off('error', fail);
+        done();
+      });
+    });
+    const port = (server.address() as AddressInfo).port;
+    const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+    const trustedOrigins = [...new Set([publicUrl, ...localOrigins(port), ...config.trustedOrigins])];
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+    const auth = createAuth({
+      db: database.db,
+      baseUrl: publicUrl,
+      secret: resolveAuthSecret(config.authSecret, config.dataDir),
+      trustedOrigins,
+      mailer,
+      signInRateLimit: config.signInRateLimit,
+    });
+    const runtime: Runtime = { config, db: database.db, auth, mailer, publicUrl, trustedOrigins };
+    setRuntime(runtime);
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        await new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        });
+        await app.close?.().catch(() => undefined);
+        clearRuntime();
+        await database.close();
+      })());
+    return { url: publicUrl, port, runtime, database, close };
+  } catch (error) {
+    httpServer?.close();
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function runFromCommandLine(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+  process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+  let running: RunningServer;
+  try {
+    running = await startServer(config);
+  } catch (error) {
+    console.error(`Plenary could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  const store = running.database.kind === 'pglite' ? `embedded database in ${resolve(config.dataDir)}` : 'PostgreSQL';
+  console.log(`Plenary is serving ${running.url} (${store})`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: shutting down`);
+    const force = setTimeout(() => {
+      console.error('Shutdown took too long; exiting.');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  void runFromCommandLine();
+}

@@ -1,0 +1,49 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { AppError } from '../../core/errors';
+import type { Db } from '../db/database';
+import { assembly, invitation, membership } from '../db/schema';
+import { appendAssemblyLog } from './assembly-log-writer';
+import { hashInvitationToken } from './invitation-token';
+import { invitationState } from './invitation-view';
+
+const REFUSALS = {
+  revoked: 'This invitation was revoked.',
+  expired: 'This invitation has expired.',
+  'used-up': 'This invitation has already been used.',
+} as const;
+
+/** Joins the assembly an invitation names, with the invitation's role. */
+export async function acceptInvitation(db: Db, userId: string, token: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(invitation)
+      .where(eq(invitation.tokenHash, hashInvitationToken(token)))
+      .for('update');
+    if (!row) throw new AppError('NOT_FOUND', 'This invitation link is not valid.');
+    const state = invitationState(row);
+    if (state !== 'active') throw new AppError('GONE', REFUSALS[state]);
+    const [existing] = await tx
+      .select({ role: membership.role })
+      .from(membership)
+      .where(and(eq(membership.assemblyId, row.assemblyId), eq(membership.userId, userId)));
+    if (existing) throw new AppError('CONFLICT', 'You are already a member of this assembly.');
+    // The row lock above serialises acceptances; the condition keeps the use count honest regardless.
+    const used = await tx
+      .update(invitation)
+      .set({ useCount: sql`${invitation.useCount} + 1` })
+      .where(and(eq(invitation.id, row.id), lt(invitation.useCount, invitation.maxUses)))
+      .returning({ id: invitation.id });
+    if (used.length === 0) throw new AppError('GONE', REFUSALS['used-up']);
+    await tx.insert(membership).values({ assemblyId: row.assemblyId, userId, role: row.role });
+    await appendAssemblyLog(tx, {
+      assemblyId: row.assemblyId,
+      actorId: userId,
+      action: 'member.joined',
+      subjectUserId: userId,
+      details: { invitationId: row.id, role: row.role },
+    });
+    const [joined] = await tx.select({ name: assembly.name }).from(assembly).where(eq(assembly.id, row.assemblyId));
+    return { assemblyId: row.assemblyId, assemblyName: joined?.name ?? '', role: row.role };
+  });
+}

@@ -1,0 +1,40 @@
+import { and, eq } from 'drizzle-orm';
+import type { ChangeRoleInput } from '../../core/schemas';
+import type { Db } from '../db/database';
+import { membership } from '../db/schema';
+import { appendAssemblyLog } from './assembly-log-writer';
+import { requireRoleFor } from './membership-guard';
+import { lockMembershipKeepingSteward } from './stewardship';
+
+/** A steward changes a member's role (their own included), never leaving the assembly without a steward. */
+export async function changeMemberRole(
+  db: Db,
+  actorId: string,
+  assemblyId: string,
+  targetUserId: string,
+  input: ChangeRoleInput,
+) {
+  return db.transaction(async (tx) => {
+    await requireRoleFor(tx, assemblyId, actorId, 'change-role', 'Only stewards can change roles.');
+    const before = await lockMembershipKeepingSteward(
+      tx,
+      assemblyId,
+      targetUserId,
+      input.role,
+      'An assembly needs at least one steward: name another steward first.',
+    );
+    if (before === input.role) return { userId: targetUserId, role: before, changed: false };
+    await tx
+      .update(membership)
+      .set({ role: input.role })
+      .where(and(eq(membership.assemblyId, assemblyId), eq(membership.userId, targetUserId)));
+    await appendAssemblyLog(tx, {
+      assemblyId,
+      actorId,
+      action: 'member.role_changed',
+      subjectUserId: targetUserId,
+      details: { from: before, to: input.role },
+    });
+    return { userId: targetUserId, role: input.role, changed: true };
+  });
+}

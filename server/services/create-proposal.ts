@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { AppError } from '../../core/errors';
+import { can } from '../../core/roles';
+import type { CreateProposalInput } from '../../core/schemas';
+import type { Db } from '../db/database';
+import { membership, proposal, proposalAuthor } from '../db/schema';
+import { appendAssemblyLog } from './assembly-log-writer';
+import { requireRoleFor } from './membership-guard';
+
+/** Creates a draft proposal authored by the caller and the co-authors they name (members, not observers). */
+export async function createProposal(db: Db, actorId: string, assemblyId: string, input: CreateProposalInput) {
+  return db.transaction(async (tx) => {
+    await requireRoleFor(tx, assemblyId, actorId, 'create-proposal', 'Observers cannot create proposals.');
+    const coAuthorIds = [...new Set(input.coAuthorIds)].filter((id) => id !== actorId);
+    if (coAuthorIds.length > 0) {
+      const found = await tx
+        .select({ userId: membership.userId, role: membership.role })
+        .from(membership)
+        .where(and(eq(membership.assemblyId, assemblyId), inArray(membership.userId, coAuthorIds)));
+      const eligible = new Set(found.filter((m) => can(m.role, 'co-author')).map((m) => m.userId));
+      const refused = coAuthorIds.filter((id) => !eligible.has(id));
+      if (refused.length > 0) {
+        throw new AppError('VALIDATION_FAILED', 'Co-authors must be members of this assembly who may write (not observers).', {
+          refused,
+        });
+      }
+    }
+    const id = randomUUID();
+    const [created] = await tx.insert(proposal).values({ id, assemblyId, title: input.title, createdBy: actorId }).returning();
+    await tx.insert(proposalAuthor).values([actorId, ...coAuthorIds].map((userId) => ({ proposalId: id, userId })));
+    await appendAssemblyLog(tx, {
+      assemblyId,
+      actorId,
+      action: 'proposal.created',
+      details: { proposalId: id, title: input.title, coAuthorIds },
+    });
+    return { id: created.id, assemblyId, title: created.title, status: created.status, createdAt: created.createdAt.toISOString() };
+  });
+}

@@ -1,0 +1,22 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/database';
+import { membership } from '../db/schema';
+import { appendAssemblyLog } from './assembly-log-writer';
+import { requireMembership } from './membership-guard';
+import { lockMembershipKeepingSteward } from './stewardship';
+
+/** A member leaves an assembly; the last steward must name a successor first. */
+export async function leaveAssembly(db: Db, userId: string, assemblyId: string) {
+  return db.transaction(async (tx) => {
+    await requireMembership(tx, assemblyId, userId);
+    const role = await lockMembershipKeepingSteward(
+      tx,
+      assemblyId,
+      userId,
+      'gone',
+      'You are the last steward: name another steward before leaving.',
+    );
+    await tx.delete(membership).where(and(eq(membership.assemblyId, assemblyId), eq(membership.userId, userId)));
+    await appendAssemblyLog(tx, { assemblyId, actorId: userId, action: 'member.left', subjectUserId: userId, details: { role } });
+  });
+}
