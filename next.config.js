@@ -7,6 +7,8 @@ const nextConfig = {
   // Loaded from node_modules at run time: pglite's wasm must not be copied into static media,
   // and yjs must be one instance shared with the sync server.
   serverExternalPackages: ['@electric-sql/pglite', 'yjs', 'pg', 'nodemailer'],
+  // A separate build folder lets two builds (say, a developer's and a test run's) coexist.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
 };

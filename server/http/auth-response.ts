@@ -3,13 +3,18 @@ import type { ErrorCode } from '../../core/errors';
 /** Clearer words for the auth library's error codes people meet most. */
 const MESSAGES: Record<string, string> = {
   USER_ALREADY_EXISTS: 'An account with this email already exists. Sign in instead, or reset your password.',
-  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'An account with this email already exists. Sign in instead, or reset your password.',
   INVALID_EMAIL_OR_PASSWORD: 'The email or password is wrong.',
   PASSWORD_TOO_SHORT: 'The password is too short: use at least 10 characters.',
   PASSWORD_TOO_LONG: 'The password is too long: use at most 128 characters.',
   INVALID_PASSWORD: 'The current password is wrong.',
   INVALID_TOKEN: 'This reset link is invalid or has expired. Ask for a new one.',
 };
+
+/** Codes answered with 409: the request is fine, the state of things refuses it. */
+const CONFLICT_CODES = new Set(['USER_ALREADY_EXISTS']);
+
+/** The library words one situation two ways; clients see one code for it. */
+const CODE_ALIASES: Record<string, string> = { USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'USER_ALREADY_EXISTS' };
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -33,9 +38,10 @@ export async function toAuthResponse(response: Response): Promise<Response> {
   } catch {
     // Not JSON (or empty): fall back on the status alone.
   }
-  const status = response.status === 422 ? 400 : response.status;
-  const code =
+  const libraryCode =
     typeof payload.code === 'string' && payload.code ? payload.code : (STATUS_CODES[response.status] ?? 'INTERNAL');
+  const code = CODE_ALIASES[libraryCode] ?? libraryCode;
+  const status = CONFLICT_CODES.has(code) ? 409 : response.status === 422 ? 400 : response.status;
   const message =
     MESSAGES[code] ??
     (response.status === 429
