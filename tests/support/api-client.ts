@@ -26,9 +26,10 @@ export class ApiClient {
     body?: unknown,
     extraHeaders: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...extraHeaders };
+    const headers: Record<string, string> = {};
     if (this.origin) headers.origin = this.origin;
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    Object.assign(headers, extraHeaders);
     let payload: string | undefined;
     if (body !== undefined) {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
@@ -79,6 +80,14 @@ export class ApiClient {
     const response = await this.post('/api/auth/sign-in/email', { email, password });
     if (response.status === 200) this.userId = response.body.user.id;
     return response;
+  }
+
+  /** The same person (same cookies) sending another Origin header, or none. */
+  withOrigin(origin: string | null): ApiClient {
+    const other = new ApiClient(this.baseUrl, origin);
+    for (const [name, value] of this.cookies) other.cookies.set(name, value);
+    other.userId = this.userId;
+    return other;
   }
 
   /** Whether the client holds any cookie. */
