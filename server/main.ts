@@ -109,7 +109,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 }
 
-async function runFromCommandLine(): Promise<void> {
+/** Runs the server as a command: configuration from the environment, stops on SIGTERM/SIGINT. */
+export async function runFromCommandLine(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig(process.env);

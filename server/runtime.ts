@@ -51,6 +51,10 @@ export function clearRuntime(): void {
 
 /** The runtime, waiting for the composition root to finish starting if need be. */
 export function getRuntime(): Promise<Runtime> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    // No server runs during `next build`: fail at once rather than wait forever.
+    return Promise.reject(new Error('The Plenary runtime is not available while building.'));
+  }
   const current = slot();
   return current.runtime ? Promise.resolve(current.runtime) : current.ready;
 }

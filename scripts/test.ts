@@ -1,0 +1,35 @@
+/**
+ * `npm test`: unit and integration tests (vitest, real server on port 0, real
+ * PGlite), then the browser tests (Playwright, real Chromium) against one
+ * production build, made here if missing or stale.
+ */
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { ensureBuild, ROOT } from './ensure-build';
+import { ensureChromium } from './ensure-chromium';
+
+const require = createRequire(import.meta.url);
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+function run(label: string, bin: string, args: string[]): boolean {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, stdio: 'inherit', env: process.env });
+  return result.status === 0;
+}
+
+const chromium = ensureChromium();
+if (!chromium) process.exit(1);
+process.env.PLENARY_CHROMIUM = chromium;
+ensureBuild();
+
+const vitest = require.resolve('vitest/vitest.mjs');
+const playwright = require.resolve('@playwright/test/cli');
+const results = {
+  'unit and integration (vitest)': run('unit and integration tests', vitest, ['run']),
+  'browser (Playwright)': run('browser tests', playwright, ['test']),
+};
+
+const failed = Object.entries(results).filter(([, ok]) => !ok);
+console.log(`\nsuites: ${Object.keys(results).length - failed.length} passed, ${failed.length} failed`);
+for (const [name] of failed) console.log(`  failed: ${name}`);
+process.exit(failed.length === 0 ? 0 : 1);

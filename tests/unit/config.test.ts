@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config';
+
+describe('loadConfig', () => {
+  it('gives working defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, dataDir: './data', dev: false, trustProxy: false, databaseUrl: undefined });
+    expect(config.signInRateLimit).toEqual({ max: 5, windowSeconds: 60 });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      PORT: '8080',
+      PUBLIC_URL: 'https://plenary.example.org/',
+      TRUSTED_ORIGINS: 'http://192.168.1.5:3000, https://other.example',
+      DATABASE_URL: 'postgres://u:p@localhost:5432/plenary',
+      TRUST_PROXY: 'yes',
+      AUTH_SECRET: 'x'.repeat(32),
+    });
+    expect(config).toMatchObject({
+      dev: true,
+      port: 8080,
+      publicUrl: 'https://plenary.example.org',
+      trustedOrigins: ['http://192.168.1.5:3000', 'https://other.example'],
+      databaseUrl: 'postgres://u:p@localhost:5432/plenary',
+      trustProxy: true,
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', SMTP_URL: ' ' })).toMatchObject({ databaseUrl: undefined, smtpUrl: undefined });
+  });
+
+  it('names every bad variable in one clear error', () => {
+    const attempt = () =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://nope', AUTH_SECRET: 'short', PUBLIC_URL: 'ftp://x' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      for (const name of ['PORT', 'DATABASE_URL', 'AUTH_SECRET', 'PUBLIC_URL']) expect(message).toContain(name);
+    }
+  });
+});
