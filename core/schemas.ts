@@ -23,6 +23,9 @@ const trimmed = (max: number, what: string) =>
     .min(1, `${what} is required`)
     .max(max, `${what} is at most ${max} characters`);
 
+/** A person's display name. */
+export const personNameSchema = trimmed(LIMITS.personName, 'Name');
+
 /** An opaque identifier in a path or body. */
 export const idSchema = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 

@@ -15,6 +15,13 @@ export function pickLocale(cookieValue: string | undefined, acceptLanguage: stri
   if (cookieValue && (LOCALES as readonly string[]).includes(cookieValue)) return cookieValue as Locale;
   const wanted = (acceptLanguage ?? '')
     .split(',')
-    .map((part) => part.split(';')[0].trim().slice(0, 2).toLowerCase());
-  return (wanted.find((code) => (LOCALES as readonly string[]).includes(code)) as Locale | undefined) ?? DEFAULT_LOCALE;
+    .map((part, index) => {
+      const [tag, ...params] = part.split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      return { code: tag.trim().slice(0, 2).toLowerCase(), q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  const match = wanted.find((entry) => (LOCALES as readonly string[]).includes(entry.code));
+  return (match?.code as Locale | undefined) ?? DEFAULT_LOCALE;
 }

@@ -33,7 +33,8 @@ export interface RunningServer {
 
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers['x-forwarded-for'];
-  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0].trim();
+  // A trusted proxy appends the address it saw: the last entry. Earlier ones are the client's own claims.
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',').at(-1)!.trim();
   return req.socket.remoteAddress ?? 'unknown';
 }
 

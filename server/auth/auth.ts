@@ -1,4 +1,6 @@
 import { betterAuth } from 'better-auth';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { personNameSchema } from '../../core/schemas';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Db } from '../db/database';
 import { authSchema } from '../db/schema';
@@ -9,6 +11,35 @@ import type { Mailer } from './mailer';
 export const MIN_PASSWORD_LENGTH = 10;
 /** Longest password accepted (hashing cost is bounded). */
 export const MAX_PASSWORD_LENGTH = 128;
+
+/**
+ * Endpoints of the auth library that Plenary does not offer: changing the
+ * email or deleting an account would orphan a member's words, and profile
+ * updates are not validated yet.
+ */
+const DISABLED_PATHS = [
+  '/update-user',
+  '/change-email',
+  '/delete-user',
+  '/link-social',
+  '/unlink-account',
+  '/get-access-token',
+  '/refresh-token',
+  '/account-info',
+  '/send-verification-email',
+  '/verify-email',
+  '/update-session',
+];
+
+/** Validates (and trims) the name given at sign-up, with the same rule as the sign-up form. */
+const validateSignUp = createAuthMiddleware(async (ctx) => {
+  if (ctx.path !== '/sign-up/email') return;
+  const parsed = personNameSchema.safeParse((ctx.body as { name?: unknown } | undefined)?.name);
+  if (!parsed.success) {
+    throw new APIError('BAD_REQUEST', { code: 'VALIDATION_FAILED', message: `Name: ${parsed.error.issues[0].message}` });
+  }
+  return { context: { ...ctx, body: { ...(ctx.body as object), name: parsed.data } } };
+});
 
 /** What the auth instance needs from the composition root. */
 export interface AuthOptions {
@@ -32,6 +63,8 @@ export function createAuth(options: AuthOptions) {
     basePath: '/api/auth',
     secret: options.secret,
     trustedOrigins: options.trustedOrigins,
+    disabledPaths: DISABLED_PATHS,
+    hooks: { before: validateSignUp },
     database: drizzleAdapter(options.db, { provider: 'pg', schema: authSchema }),
     emailAndPassword: {
       enabled: true,
@@ -55,6 +88,8 @@ export function createAuth(options: AuthOptions) {
     },
     advanced: {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // The library skips its Origin check when NODE_ENV is "test"; Plenary checks in every environment.
+      disableOriginCheck: false,
     },
     telemetry: { enabled: false },
   });

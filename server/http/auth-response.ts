@@ -14,7 +14,10 @@ const MESSAGES: Record<string, string> = {
 const CONFLICT_CODES = new Set(['USER_ALREADY_EXISTS']);
 
 /** The library words one situation two ways; clients see one code for it. */
-const CODE_ALIASES: Record<string, string> = { USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'USER_ALREADY_EXISTS' };
+const CODE_ALIASES: Record<string, string> = {
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'USER_ALREADY_EXISTS',
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+};
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -45,7 +48,7 @@ export async function toAuthResponse(response: Response): Promise<Response> {
   const message =
     MESSAGES[code] ??
     (response.status === 429
-      ? 'Too many attempts from this address. Wait a minute and try again.'
+      ? `Too many attempts from this address. Try again in ${response.headers.get('x-retry-after') ?? 'a few'} seconds.`
       : typeof payload.message === 'string' && payload.message
         ? payload.message
         : 'The request was refused.');

@@ -97,8 +97,8 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
   throw new AppError('VALIDATION_FAILED', `Invalid input: ${summary}`, { issues });
 }
 
-/** Reads a JSON request body (size-capped, content type checked) and validates it with `schema`. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+/** Reads the text of a JSON request body, refusing other content types and bodies over the cap. */
+export async function readJsonText(request: Request): Promise<string> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json).');
@@ -107,6 +107,12 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   if (declared > MAX_JSON_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+  return text;
+}
+
+/** Reads a JSON request body (size-capped, content type checked) and validates it with `schema`. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const text = await readJsonText(request);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -35,7 +35,13 @@ export async function acceptInvitation(db: Db, userId: string, token: string) {
       .where(and(eq(invitation.id, row.id), lt(invitation.useCount, invitation.maxUses)))
       .returning({ id: invitation.id });
     if (used.length === 0) throw new AppError('GONE', REFUSALS['used-up']);
-    await tx.insert(membership).values({ assemblyId: row.assemblyId, userId, role: row.role });
+    // Two invitations to one assembly accepted at once: the primary key decides, the loser is told why.
+    const inserted = await tx
+      .insert(membership)
+      .values({ assemblyId: row.assemblyId, userId, role: row.role })
+      .onConflictDoNothing()
+      .returning({ userId: membership.userId });
+    if (inserted.length === 0) throw new AppError('CONFLICT', 'You are already a member of this assembly.');
     await appendAssemblyLog(tx, {
       assemblyId: row.assemblyId,
       actorId: userId,

@@ -3,8 +3,7 @@ import type { ChangeRoleInput } from '../../core/schemas';
 import type { Db } from '../db/database';
 import { membership } from '../db/schema';
 import { appendAssemblyLog } from './assembly-log-writer';
-import { requireRoleFor } from './membership-guard';
-import { lockMembershipKeepingSteward } from './stewardship';
+import { lockStewardsAsSteward, lockTargetKeepingSteward } from './stewardship';
 
 /** A steward changes a member's role (their own included), never leaving the assembly without a steward. */
 export async function changeMemberRole(
@@ -15,10 +14,11 @@ export async function changeMemberRole(
   input: ChangeRoleInput,
 ) {
   return db.transaction(async (tx) => {
-    await requireRoleFor(tx, assemblyId, actorId, 'change-role', 'Only stewards can change roles.');
-    const before = await lockMembershipKeepingSteward(
+    const stewards = await lockStewardsAsSteward(tx, assemblyId, actorId, 'Only stewards can change roles.');
+    const before = await lockTargetKeepingSteward(
       tx,
       assemblyId,
+      stewards,
       targetUserId,
       input.role,
       'An assembly needs at least one steward: name another steward first.',

@@ -3,15 +3,17 @@ import type { Db } from '../db/database';
 import { membership } from '../db/schema';
 import { appendAssemblyLog } from './assembly-log-writer';
 import { requireMembership } from './membership-guard';
-import { lockMembershipKeepingSteward } from './stewardship';
+import { lockStewards, lockTargetKeepingSteward } from './stewardship';
 
 /** A member leaves an assembly; the last steward must name a successor first. */
 export async function leaveAssembly(db: Db, userId: string, assemblyId: string) {
   return db.transaction(async (tx) => {
     await requireMembership(tx, assemblyId, userId);
-    const role = await lockMembershipKeepingSteward(
+    const stewards = await lockStewards(tx, assemblyId);
+    const role = await lockTargetKeepingSteward(
       tx,
       assemblyId,
+      stewards,
       userId,
       'gone',
       'You are the last steward: name another steward before leaving.',

@@ -24,7 +24,10 @@ export async function listAssemblyLog(db: Db, userId: string, assemblyId: string
     .leftJoin(subject, eq(subject.id, assemblyLog.subjectUserId))
     .where(and(eq(assemblyLog.assemblyId, assemblyId), page.before ? lt(assemblyLog.id, page.before) : undefined))
     .orderBy(desc(assemblyLog.id))
-    .limit(page.limit);
+    // One row more than asked tells whether an older page exists.
+    .limit(page.limit + 1);
+  const more = rows.length > page.limit;
+  rows.length = Math.min(rows.length, page.limit);
   return {
     entries: rows.map((row) => ({
       id: row.id,
@@ -34,6 +37,6 @@ export async function listAssemblyLog(db: Db, userId: string, assemblyId: string
       subject: row.subjectId ? { id: row.subjectId, name: row.subjectName ?? '' } : null,
       createdAt: row.createdAt.toISOString(),
     })),
-    nextBefore: rows.length === page.limit ? rows[rows.length - 1].id : null,
+    nextBefore: more ? rows[rows.length - 1].id : null,
   };
 }

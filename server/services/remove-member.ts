@@ -3,17 +3,17 @@ import { AppError } from '../../core/errors';
 import type { Db } from '../db/database';
 import { membership } from '../db/schema';
 import { appendAssemblyLog } from './assembly-log-writer';
-import { requireRoleFor } from './membership-guard';
-import { lockMembershipKeepingSteward } from './stewardship';
+import { lockStewardsAsSteward, lockTargetKeepingSteward } from './stewardship';
 
 /** A steward removes another member. Their words (proposals, later dissents) stay. */
 export async function removeMember(db: Db, actorId: string, assemblyId: string, targetUserId: string) {
   return db.transaction(async (tx) => {
-    await requireRoleFor(tx, assemblyId, actorId, 'remove-member', 'Only stewards can remove members.');
+    const stewards = await lockStewardsAsSteward(tx, assemblyId, actorId, 'Only stewards can remove members.');
     if (targetUserId === actorId) throw new AppError('BAD_REQUEST', 'To leave the assembly yourself, use "leave".');
-    const role = await lockMembershipKeepingSteward(
+    const role = await lockTargetKeepingSteward(
       tx,
       assemblyId,
+      stewards,
       targetUserId,
       'gone',
       'An assembly needs at least one steward.',

@@ -137,3 +137,48 @@ describe('passwords', () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe('the auth endpoints', () => {
+  it('refuse a cookie-bearing request from a foreign origin', async () => {
+    const fay = new ApiClient(server.url);
+    const email = uniqueEmail('fay');
+    await fay.signUp('Fay', email, 'fays long password');
+    const forged = await fay.withOrigin('https://evil.example').post('/api/auth/change-password', {
+      currentPassword: 'fays long password',
+      newPassword: 'evil long password',
+    });
+    expect(forged.status).toBe(403);
+    // The password did not change.
+    expect((await new ApiClient(server.url).signIn(email, 'fays long password')).status).toBe(200);
+  });
+
+  it('refuse a name that is empty or too long, and offer no profile or account deletion', async () => {
+    expect((await new ApiClient(server.url).signUp('   ', uniqueEmail('blank'))).status).toBe(400);
+    expect((await new ApiClient(server.url).signUp('x'.repeat(101), uniqueEmail('long'))).status).toBe(400);
+    const gil = new ApiClient(server.url);
+    await gil.signUp('  Gil  ', uniqueEmail('gil'));
+    expect((await gil.get('/api/me')).body.user.name).toBe('Gil');
+    expect((await gil.post('/api/auth/update-user', { name: 'Mallory' })).status).toBe(404);
+    expect((await gil.post('/api/auth/delete-user', {})).status).toBe(404);
+    expect((await gil.get('/api/me')).body.user.name).toBe('Gil');
+  });
+
+  it('apply the API body rules: JSON only, size-capped', async () => {
+    const client = new ApiClient(server.url);
+    const form = await client.request('POST', '/api/auth/sign-in/email', 'email=a&password=b', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(form.status).toBe(415);
+    const huge = await client.signUp('Huge', uniqueEmail('huge'), 'x'.repeat(70_000));
+    expect(huge.status).toBe(413);
+  });
+
+  it('say UNAUTHENTICATED without a session, like the rest of the API', async () => {
+    const response = await new ApiClient(server.url).post('/api/auth/change-password', {
+      currentPassword: 'whatever long',
+      newPassword: 'whatever longer',
+    });
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe('UNAUTHENTICATED');
+  });
+});

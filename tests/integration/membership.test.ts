@@ -121,3 +121,17 @@ describe('stewards', () => {
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('the assembly log', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
+    const ann = await person('ann');
+    await ann.post('/api/assemblies', { name: 'Logged' });
+    const { sql } = await import('drizzle-orm');
+    const db = server.database.db;
+    for (const statement of ["update assembly_log set action = 'member.left'", 'delete from assembly_log', 'truncate assembly_log cascade']) {
+      await expect(db.execute(sql.raw(statement))).rejects.toThrow();
+    }
+    const count = await db.execute(sql.raw('select count(*)::int as n from assembly_log'));
+    expect((count as unknown as { rows: { n: number }[] }).rows[0].n).toBeGreaterThan(0);
+  });
+});
