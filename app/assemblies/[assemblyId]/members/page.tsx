@@ -44,7 +44,8 @@ export default async function MembersPage({ params }: Props) {
                   <p className="font-medium break-words text-stone-900">
                     {member.name} {isMe ? <span className="font-normal text-stone-600">{t('you')}</span> : null}
                   </p>
-                  <p className="text-sm break-all text-stone-600">{member.email}</p>
+                  {/* The server shares email addresses with stewards only. */}
+                  {member.email ? <p className="text-sm break-all text-stone-600">{member.email}</p> : null}
                   <p className="text-sm text-stone-600">
                     {t('joined')}{' '}
                     <time dateTime={member.joinedAt}>{format.dateTime(new Date(member.joinedAt), { dateStyle: 'medium' })}</time>
