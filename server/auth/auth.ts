@@ -84,6 +84,7 @@ export function createAuth(options: AuthOptions) {
         '/sign-in/*': { window: windowSeconds, max },
         '/sign-up/*': { window: windowSeconds, max: Math.max(max, 10) },
         '/request-password-reset': { window: windowSeconds, max },
+        '/change-password': { window: windowSeconds, max },
       },
     },
     advanced: {
