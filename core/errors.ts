@@ -44,12 +44,15 @@ export const ERROR_CLOSE_CODE: Record<ErrorCode, number> = {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  /** Which refusal of core/refusals.ts this is, for clients that word it themselves. */
+  readonly reason?: string;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, options: { details?: unknown; reason?: string } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
-    this.details = details;
+    this.details = options.details;
+    this.reason = options.reason;
   }
 
   /** The HTTP status this error is answered with. */
@@ -60,7 +63,7 @@ export class AppError extends Error {
 
 /** The JSON body of every error answer: `{ error: { code, message } }`. */
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: string; message: string; reason?: string; details?: unknown };
 }
 
 /** True when `value` is an {@link AppError} (also across bundle boundaries, where `instanceof` fails). */
@@ -82,6 +85,7 @@ export function isAppError(value: unknown): value is AppError {
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
   if (isAppError(error)) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.reason !== undefined) body.error.reason = error.reason;
     if (error.details !== undefined) body.error.details = error.details;
     return { status: ERROR_STATUS[error.code], body };
   }

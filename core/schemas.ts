@@ -14,6 +14,8 @@ export const LIMITS = {
   personName: 100,
   invitationMaxUses: 1000,
   invitationMaxHours: 24 * 30,
+  passwordMin: 10,
+  passwordMax: 128,
 } as const;
 
 const trimmed = (max: number, what: string) =>

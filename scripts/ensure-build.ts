@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageBin } from './package-bin';
 
 /** The project root. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -36,7 +36,7 @@ export function buildIsStale(): boolean {
 export function ensureBuild(): void {
   if (!buildIsStale()) return;
   console.log('Building Plenary (production build, once per change; about a minute on 2 cores)...');
-  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  const nextBin = packageBin('next');
   const result = spawnSync(process.execPath, [nextBin, 'build'], {
     cwd: ROOT,
     stdio: 'inherit',

@@ -4,11 +4,10 @@
  * production build, made here if missing or stale.
  */
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { ensureBuild, ROOT } from './ensure-build';
 import { ensureChromium } from './ensure-chromium';
+import { packageBin } from './package-bin';
 
-const require = createRequire(import.meta.url);
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 function run(label: string, bin: string, args: string[]): boolean {
@@ -22,8 +21,8 @@ if (!chromium) process.exit(1);
 process.env.PLENARY_CHROMIUM = chromium;
 ensureBuild();
 
-const vitest = require.resolve('vitest/vitest.mjs');
-const playwright = require.resolve('@playwright/test/cli');
+const vitest = packageBin('vitest');
+const playwright = packageBin('@playwright/test', 'playwright');
 const results = {
   'unit and integration (vitest)': run('unit and integration tests', vitest, ['run']),
   'browser (Playwright)': run('browser tests', playwright, ['test']),

@@ -2,6 +2,8 @@
 export interface ApiFailure {
   code: string;
   message: string;
+  /** The refusal's reason (core/refusals.ts), which the catalogs translate. */
+  reason?: string;
 }
 
 /** The outcome of one API call: the decoded body, or the server's refusal. */
@@ -49,6 +51,7 @@ export async function callApi<T = unknown>(
     error: {
       code: typeof error?.code === 'string' ? error.code : NETWORK_ERROR,
       message: typeof error?.message === 'string' ? error.message : '',
+      reason: typeof error?.reason === 'string' ? error.reason : undefined,
     },
   };
 }

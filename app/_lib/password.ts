@@ -1,7 +1,4 @@
-/**
- * Password limits, as the server enforces them (better-auth `minPasswordLength`
- * and `maxPasswordLength` in server/auth/auth.ts). Repeated here because that
- * module imports the server-only auth library; the browser checks them first
- * only to save a round trip.
- */
-export const PASSWORD_LIMITS = { min: 10, max: 128 } as const;
+import { LIMITS } from '@/core/schemas';
+
+/** Password limits as the server enforces them, for the forms' own first check. */
+export const PASSWORD_LIMITS = { min: LIMITS.passwordMin, max: LIMITS.passwordMax } as const;

@@ -25,10 +25,10 @@ export function useApiAction() {
   const describe = useCallback(
     (failure: ApiFailure): string => {
       if (failure.code === NETWORK_ERROR && !failure.message) return t('network');
-      // The server words its refusals in English, often with specifics (which steward rule, how
-      // many seconds to wait): show them as they are in English, and translate the codes that
-      // the catalog knows for readers of other languages.
-      const key = `codes.${failure.code}` as Parameters<typeof t>[0];
+      // The server words its refusals in English, often with specifics (which field, how many
+      // seconds to wait): show them as they are in English, and translate the refusal's reason
+      // (core/refusals.ts) for readers of other languages.
+      const key = `reasons.${failure.reason ?? failure.code}` as Parameters<typeof t>[0];
       if (locale !== SERVER_LANGUAGE && t.has(key)) return t(key);
       return failure.message || t('unknown');
     },

@@ -1,16 +1,11 @@
 import { betterAuth } from 'better-auth';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
-import { personNameSchema } from '../../core/schemas';
+import { LIMITS, personNameSchema } from '../../core/schemas';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Db } from '../db/database';
 import { authSchema } from '../db/schema';
 import { CLIENT_IP_HEADER } from './client-ip';
 import type { Mailer } from './mailer';
-
-/** Shortest password accepted at sign-up, reset and change. */
-export const MIN_PASSWORD_LENGTH = 10;
-/** Longest password accepted (hashing cost is bounded). */
-export const MAX_PASSWORD_LENGTH = 128;
 
 /**
  * Endpoints of the auth library that Plenary does not offer: changing the
@@ -68,8 +63,8 @@ export function createAuth(options: AuthOptions) {
     database: drizzleAdapter(options.db, { provider: 'pg', schema: authSchema }),
     emailAndPassword: {
       enabled: true,
-      minPasswordLength: MIN_PASSWORD_LENGTH,
-      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      minPasswordLength: LIMITS.passwordMin,
+      maxPasswordLength: LIMITS.passwordMax,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 3600,
       sendResetPassword: async ({ user, url }) => {

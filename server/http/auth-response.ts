@@ -1,14 +1,5 @@
 import type { ErrorCode } from '../../core/errors';
-
-/** Clearer words for the auth library's error codes people meet most. */
-const MESSAGES: Record<string, string> = {
-  USER_ALREADY_EXISTS: 'An account with this email already exists. Sign in instead, or reset your password.',
-  INVALID_EMAIL_OR_PASSWORD: 'The email or password is wrong.',
-  PASSWORD_TOO_SHORT: 'The password is too short: use at least 10 characters.',
-  PASSWORD_TOO_LONG: 'The password is too long: use at most 128 characters.',
-  INVALID_PASSWORD: 'The current password is wrong.',
-  INVALID_TOKEN: 'This reset link is invalid or has expired. Ask for a new one.',
-};
+import { isRefusalReason, REFUSALS } from '../../core/refusals';
 
 /** Codes answered with 409: the request is fine, the state of things refuses it. */
 const CONFLICT_CODES = new Set(['USER_ALREADY_EXISTS']);
@@ -30,8 +21,10 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 
 /**
  * Rewrites an error answer of the auth library (`{ code, message }`) into
- * Plenary's `{ error: { code, message } }`, keeping the status, so that every
- * endpoint of the API fails the same way. Success answers pass unchanged.
+ * Plenary's `{ error: { code, message, reason } }`, keeping the status (but
+ * 409 for a taken email, 400 for the library's 422), so that every endpoint of
+ * the API fails the same way. Known codes get Plenary's wording and a reason
+ * the interface can translate. Success answers pass unchanged.
  */
 export async function toAuthResponse(response: Response): Promise<Response> {
   if (response.status < 400) return response;
@@ -45,15 +38,12 @@ export async function toAuthResponse(response: Response): Promise<Response> {
     typeof payload.code === 'string' && payload.code ? payload.code : (STATUS_CODES[response.status] ?? 'INTERNAL');
   const code = CODE_ALIASES[libraryCode] ?? libraryCode;
   const status = CONFLICT_CODES.has(code) ? 409 : response.status === 422 ? 400 : response.status;
-  const message =
-    MESSAGES[code] ??
-    (response.status === 429
-      ? `Too many attempts from this address. Try again in ${response.headers.get('x-retry-after') ?? 'a few'} seconds.`
-      : typeof payload.message === 'string' && payload.message
-        ? payload.message
-        : 'The request was refused.');
+  const reason = isRefusalReason(code) ? code : undefined;
+  let message = reason ? REFUSALS[reason].message : typeof payload.message === 'string' && payload.message ? payload.message : 'The request was refused.';
+  const retryAfter = response.headers.get('x-retry-after');
+  if (code === 'RATE_LIMITED' && retryAfter) message = `Too many attempts from this address. Try again in ${retryAfter} seconds.`;
   const headers = new Headers(response.headers);
   headers.set('content-type', 'application/json');
   headers.delete('content-length');
-  return new Response(JSON.stringify({ error: { code, message } }), { status, headers });
+  return new Response(JSON.stringify({ error: reason ? { code, message, reason } : { code, message } }), { status, headers });
 }

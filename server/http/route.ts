@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { AppError, toErrorResponse } from '../../core/errors';
+import { toErrorResponse } from '../../core/errors';
 import { getRuntime, type Runtime } from '../runtime';
+import { refuse } from '../../core/refusals';
 
 /** Largest JSON body accepted by the API, in bytes. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -32,7 +33,7 @@ function checkOrigin(request: Request, runtime: Runtime): void {
   if (!MUTATING.has(request.method)) return;
   const origin = request.headers.get('origin');
   if (!origin || !runtime.trustedOrigins.includes(origin)) {
-    throw new AppError('FORBIDDEN', 'This request must come from a page of this Plenary server (Origin header).');
+    throw refuse('ORIGIN_REFUSED');
   }
 }
 
@@ -53,7 +54,7 @@ export function route<Params = Record<string, never>>(
   options: RouteOptions = {},
 ) {
   return handle<Params>(async (context) => {
-    if (!context.user) throw new AppError('UNAUTHENTICATED', 'Sign in to do this.');
+    if (!context.user) throw refuse('SIGN_IN_REQUIRED');
     return body(context as RouteContext<Params>);
   }, options);
 }
@@ -94,19 +95,19 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  throw new AppError('VALIDATION_FAILED', `Invalid input: ${summary}`, { issues });
+  throw refuse('INVALID_INPUT', { message: `Invalid input: ${summary}`, details: { issues } });
 }
 
 /** Reads the text of a JSON request body, refusing other content types and bodies over the cap. */
 export async function readJsonText(request: Request): Promise<string> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json).');
+    throw refuse('NOT_JSON');
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_JSON_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+  if (declared > MAX_JSON_BODY_BYTES) throw refuse('BODY_TOO_LARGE');
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw refuse('BODY_TOO_LARGE');
   return text;
 }
 
@@ -117,7 +118,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
+    throw refuse('MALFORMED_JSON');
   }
   return parseWith(schema, value);
 }

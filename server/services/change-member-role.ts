@@ -14,14 +14,14 @@ export async function changeMemberRole(
   input: ChangeRoleInput,
 ) {
   return db.transaction(async (tx) => {
-    const stewards = await lockStewardsAsSteward(tx, assemblyId, actorId, 'Only stewards can change roles.');
+    const stewards = await lockStewardsAsSteward(tx, assemblyId, actorId, 'STEWARDS_ONLY_CHANGE_ROLES');
     const before = await lockTargetKeepingSteward(
       tx,
       assemblyId,
       stewards,
       targetUserId,
       input.role,
-      'An assembly needs at least one steward: name another steward first.',
+      'LAST_STEWARD',
     );
     if (before === input.role) return { userId: targetUserId, role: before, changed: false };
     await tx

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../core/errors';
 import { canInviteAs } from '../../core/roles';
 import type { CreateInvitationInput } from '../../core/schemas';
 import type { Db } from '../db/database';
@@ -8,6 +7,7 @@ import { appendAssemblyLog } from './assembly-log-writer';
 import { hashInvitationToken, newInvitationToken } from './invitation-token';
 import { presentInvitation } from './invitation-view';
 import { requireRoleFor } from './membership-guard';
+import { refuse } from '../../core/refusals';
 
 /**
  * Creates an invitation link. Members invite members and observers; only
@@ -21,8 +21,8 @@ export async function createInvitation(
   publicUrl: string,
 ) {
   return db.transaction(async (tx) => {
-    const role = await requireRoleFor(tx, assemblyId, actor.id, 'invite', 'Observers cannot invite.');
-    if (!canInviteAs(role, input.role)) throw new AppError('FORBIDDEN', 'Only stewards can invite stewards.');
+    const role = await requireRoleFor(tx, assemblyId, actor.id, 'invite', 'OBSERVERS_CANNOT_INVITE');
+    if (!canInviteAs(role, input.role)) throw refuse('STEWARDS_ONLY_INVITE_STEWARDS');
     const token = newInvitationToken();
     const [row] = await tx
       .insert(invitation)

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { AppError } from '../../core/errors';
 import { can } from '../../core/roles';
 import type { CreateProposalInput } from '../../core/schemas';
 import type { Db } from '../db/database';
 import { membership, proposal, proposalAuthor } from '../db/schema';
 import { appendAssemblyLog } from './assembly-log-writer';
 import { requireRoleFor } from './membership-guard';
+import { refuse } from '../../core/refusals';
 
 /** Creates a draft proposal authored by the caller and the co-authors they name (members, not observers). */
 export async function createProposal(db: Db, actorId: string, assemblyId: string, input: CreateProposalInput) {
   return db.transaction(async (tx) => {
-    await requireRoleFor(tx, assemblyId, actorId, 'create-proposal', 'Observers cannot create proposals.');
+    await requireRoleFor(tx, assemblyId, actorId, 'create-proposal', 'OBSERVERS_CANNOT_CREATE_PROPOSALS');
     const coAuthorIds = [...new Set(input.coAuthorIds)].filter((id) => id !== actorId);
     if (coAuthorIds.length > 0) {
       const found = await tx
@@ -21,9 +21,7 @@ export async function createProposal(db: Db, actorId: string, assemblyId: string
       const eligible = new Set(found.filter((m) => can(m.role, 'co-author')).map((m) => m.userId));
       const refused = coAuthorIds.filter((id) => !eligible.has(id));
       if (refused.length > 0) {
-        throw new AppError('VALIDATION_FAILED', 'Co-authors must be members of this assembly who may write (not observers).', {
-          refused,
-        });
+        throw refuse('INVALID_CO_AUTHORS', { details: { refused } });
       }
     }
     const id = randomUUID();

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { AppError } from '../../core/errors';
 import type { Db } from '../db/database';
 import { assembly, membership } from '../db/schema';
 import { requireMembership } from './membership-guard';
+import { refuse } from '../../core/refusals';
 
 /** An assembly as its member sees it, with the caller's own role. */
 export async function getAssembly(db: Db, userId: string, assemblyId: string) {
@@ -17,6 +17,6 @@ export async function getAssembly(db: Db, userId: string, assemblyId: string) {
     })
     .from(assembly)
     .where(eq(assembly.id, assemblyId));
-  if (!row) throw new AppError('NOT_FOUND', 'Assembly not found.');
+  if (!row) throw refuse('ASSEMBLY_NOT_FOUND');
   return { ...row, memberCount: Number(row.memberCount), createdAt: row.createdAt.toISOString(), myRole };
 }

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { AppError } from '../../core/errors';
 import { can } from '../../core/roles';
 import type { Db } from '../db/database';
 import { assembly, proposal } from '../db/schema';
 import { requireMembership } from './membership-guard';
 import { loadAuthors } from './proposal-authors';
+import { refuse } from '../../core/refusals';
 
 /** One proposal, for members of its assembly, with what the caller may do with it. */
 export async function getProposal(db: Db, userId: string, proposalId: string) {
@@ -13,13 +13,13 @@ export async function getProposal(db: Db, userId: string, proposalId: string) {
     .from(proposal)
     .innerJoin(assembly, eq(assembly.id, proposal.assemblyId))
     .where(eq(proposal.id, proposalId));
-  if (!row) throw new AppError('NOT_FOUND', 'Proposal not found.');
+  if (!row) throw refuse('PROPOSAL_NOT_FOUND');
   let myRole;
   try {
     myRole = await requireMembership(db, row.proposal.assemblyId, userId);
   } catch {
     // Outsiders learn nothing about the proposal, not even that its assembly exists.
-    throw new AppError('NOT_FOUND', 'Proposal not found.');
+    throw refuse('PROPOSAL_NOT_FOUND');
   }
   const authors = (await loadAuthors(db, [proposalId])).get(proposalId) ?? [];
   return {

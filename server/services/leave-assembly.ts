@@ -16,7 +16,7 @@ export async function leaveAssembly(db: Db, userId: string, assemblyId: string) 
       stewards,
       userId,
       'gone',
-      'You are the last steward: name another steward before leaving.',
+      'LAST_STEWARD_LEAVING',
     );
     await tx.delete(membership).where(and(eq(membership.assemblyId, assemblyId), eq(membership.userId, userId)));
     await appendAssemblyLog(tx, { assemblyId, actorId: userId, action: 'member.left', subjectUserId: userId, details: { role } });

@@ -6,7 +6,7 @@ import { requireRoleFor } from './membership-guard';
 
 /** The assembly's invitations, newest first, for those who may invite. */
 export async function listInvitations(db: Db, userId: string, assemblyId: string) {
-  await requireRoleFor(db, assemblyId, userId, 'invite', 'Observers cannot see invitations.');
+  await requireRoleFor(db, assemblyId, userId, 'invite', 'OBSERVERS_CANNOT_INVITE');
   const rows = await db
     .select({ invitation, createdByName: user.name })
     .from(invitation)

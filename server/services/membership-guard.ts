@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { AppError } from '../../core/errors';
 import { can, type Role, type RoleAction } from '../../core/roles';
 import type { Queryable } from '../db/database';
 import { membership } from '../db/schema';
+import { refuse, type RefusalReason } from '../../core/refusals';
 
 /**
  * The caller's role in an assembly. Non-members are told the assembly does
@@ -13,7 +13,7 @@ export async function requireMembership(db: Queryable, assemblyId: string, userI
     .select({ role: membership.role })
     .from(membership)
     .where(and(eq(membership.assemblyId, assemblyId), eq(membership.userId, userId)));
-  if (!row) throw new AppError('NOT_FOUND', 'Assembly not found.');
+  if (!row) throw refuse('ASSEMBLY_NOT_FOUND');
   return row.role;
 }
 
@@ -23,9 +23,9 @@ export async function requireRoleFor(
   assemblyId: string,
   userId: string,
   action: RoleAction,
-  refusal: string,
+  refusal: RefusalReason,
 ): Promise<Role> {
   const role = await requireMembership(db, assemblyId, userId);
-  if (!can(role, action)) throw new AppError('FORBIDDEN', refusal);
+  if (!can(role, action)) throw refuse(refusal);
   return role;
 }

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { AppError } from '../../core/errors';
 import type { Db } from '../db/database';
 import { assembly, invitation, membership, user } from '../db/schema';
 import { hashInvitationToken } from './invitation-token';
 import { invitationState } from './invitation-view';
+import { refuse } from '../../core/refusals';
 
 /**
  * What an invitation link leads to (assembly, role, inviter, state), shown on
@@ -16,7 +16,7 @@ export async function previewInvitation(db: Db, token: string, viewerId: string 
     .innerJoin(assembly, eq(assembly.id, invitation.assemblyId))
     .innerJoin(user, eq(user.id, invitation.createdBy))
     .where(eq(invitation.tokenHash, hashInvitationToken(token)));
-  if (!row) throw new AppError('NOT_FOUND', 'This invitation link is not valid.');
+  if (!row) throw refuse('INVITATION_INVALID');
   let alreadyMember = false;
   if (viewerId) {
     const [m] = await db

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { AppError } from '../../core/errors';
 import type { Role } from '../../core/roles';
 import type { Tx } from '../db/database';
 import { membership } from '../db/schema';
 import { requireMembership } from './membership-guard';
+import { refuse, type RefusalReason } from '../../core/refusals';
 
 /**
  * Locks the assembly's steward rows, always in the same order, and returns
@@ -22,11 +22,11 @@ export async function lockStewards(tx: Tx, assemblyId: string): Promise<string[]
 }
 
 /** Locks the stewards and checks that the actor is one of them (404 for outsiders, 403 for other members). */
-export async function lockStewardsAsSteward(tx: Tx, assemblyId: string, actorId: string, refusal: string): Promise<string[]> {
+export async function lockStewardsAsSteward(tx: Tx, assemblyId: string, actorId: string, refusal: RefusalReason): Promise<string[]> {
   const stewards = await lockStewards(tx, assemblyId);
   if (!stewards.includes(actorId)) {
     await requireMembership(tx, assemblyId, actorId);
-    throw new AppError('FORBIDDEN', refusal);
+    throw refuse(refusal);
   }
   return stewards;
 }
@@ -41,15 +41,15 @@ export async function lockTargetKeepingSteward(
   stewards: string[],
   targetUserId: string,
   roleAfter: Role | 'gone',
-  refusal: string,
+  refusal: RefusalReason,
 ): Promise<Role> {
   const [target] = await tx
     .select({ role: membership.role })
     .from(membership)
     .where(and(eq(membership.assemblyId, assemblyId), eq(membership.userId, targetUserId)))
     .for('update');
-  if (!target) throw new AppError('NOT_FOUND', 'That person is not a member of this assembly.');
+  if (!target) throw refuse('NOT_A_MEMBER');
   const remaining = stewards.filter((id) => id !== targetUserId).length + (roleAfter === 'steward' ? 1 : 0);
-  if (remaining === 0) throw new AppError('CONFLICT', refusal);
+  if (remaining === 0) throw refuse(refusal);
   return target.role;
 }

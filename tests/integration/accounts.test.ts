@@ -27,7 +27,7 @@ describe('sign-up', () => {
     expect((await new ApiClient(server.url).signUp('First', email)).status).toBe(200);
     const second = await new ApiClient(server.url).signUp('Second', email);
     expect(second.status).toBe(409);
-    expect(second.body.error.code).toBe('USER_ALREADY_EXISTS');
+    expect(second.body.error).toMatchObject({ code: 'USER_ALREADY_EXISTS', reason: 'USER_ALREADY_EXISTS' });
     expect(second.body.error.message).toMatch(/already exists/);
   });
 

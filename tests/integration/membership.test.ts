@@ -53,6 +53,7 @@ describe('stewards', () => {
     const id = await assemblyWith(ann, [bob]);
     const leave = await ann.post(`/api/assemblies/${id}/leave`);
     expect(leave.status).toBe(409);
+    expect(leave.body.error).toMatchObject({ code: 'CONFLICT', reason: 'LAST_STEWARD_LEAVING' });
     expect(leave.body.error.message).toMatch(/last steward/);
     expect((await ann.patch(`/api/assemblies/${id}/members/${ann.userId}`, { role: 'member' })).status).toBe(409);
 

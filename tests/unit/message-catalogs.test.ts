@@ -30,3 +30,11 @@ describe('message catalogs', () => {
     expect(empty).toEqual([]);
   });
 });
+
+describe('refusal reasons', () => {
+  it.each([...LOCALES])('%s words every refusal of core/refusals.ts', async (locale) => {
+    const { REFUSALS } = await import('../../core/refusals');
+    const reasons = (load(locale).errors as Catalog).reasons as Catalog;
+    expect(Object.keys(reasons).sort()).toEqual(Object.keys(REFUSALS).sort());
+  });
+});
