@@ -42,6 +42,16 @@ const environmentSchema = z.object({
   SIGN_IN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(5),
   /** Length of the sign-in rate-limit window, in seconds. */
   SIGN_IN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Largest websocket message the sync server accepts, in bytes (larger: closed with 4413). */
+  SYNC_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  /** Largest stored size of one proposal's text (snapshot plus log), in bytes. */
+  SYNC_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(4096).default(32 * 1024 * 1024),
+  /** Most simultaneous connections to one proposal's text. */
+  SYNC_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().min(1).default(500),
+  /** Log rows after which a document's log is folded into its snapshot. */
+  SYNC_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
+  /** Seconds a document without connections stays loaded. */
+  SYNC_IDLE_UNLOAD_SECONDS: z.coerce.number().min(0).default(30),
 });
 
 /** Plenary's validated configuration. */
@@ -70,6 +80,22 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in rate limit: attempts per window per client address. */
   signInRateLimit: { max: number; windowSeconds: number };
+  /** Limits and housekeeping of the sync server. */
+  sync: SyncLimits;
+}
+
+/** Limits and housekeeping of the sync server. */
+export interface SyncLimits {
+  /** Largest accepted message, in bytes. */
+  maxMessageBytes: number;
+  /** Largest stored text of one proposal, in bytes. */
+  maxDocumentBytes: number;
+  /** Most connections to one document. */
+  maxConnectionsPerDocument: number;
+  /** Log rows that trigger a compaction. */
+  compactEvery: number;
+  /** Milliseconds an unused document stays loaded. */
+  idleUnloadMs: number;
 }
 
 /** Thrown when the environment does not describe a valid configuration. */
@@ -105,5 +131,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     trustProxy: e.TRUST_PROXY,
     signInRateLimit: { max: e.SIGN_IN_RATE_LIMIT_MAX, windowSeconds: e.SIGN_IN_RATE_LIMIT_WINDOW_SECONDS },
+    sync: {
+      maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,
+      maxDocumentBytes: e.SYNC_MAX_DOCUMENT_BYTES,
+      maxConnectionsPerDocument: e.SYNC_MAX_CONNECTIONS_PER_DOCUMENT,
+      compactEvery: e.SYNC_COMPACT_EVERY,
+      idleUnloadMs: e.SYNC_IDLE_UNLOAD_SECONDS * 1000,
+    },
   };
 }

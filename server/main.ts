@@ -16,6 +16,7 @@ import { createMailer } from './auth/mailer';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type OpenDatabase } from './db/open-database';
 import { clearRuntime, setRuntime, type Runtime } from './runtime';
+import { createSyncServer, type SyncServer } from './sync/sync-server';
 
 /** The project root, where next.config.js and .next live. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -27,6 +28,7 @@ export interface RunningServer {
   port: number;
   runtime: Runtime;
   database: OpenDatabase;
+  sync: SyncServer;
   /** Stops accepting connections, ends open ones, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -62,10 +64,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
-    httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    let sync: SyncServer | undefined;
+    httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (req.url?.startsWith('/yjs/') && sync) return sync.handleUpgrade(req, socket, head);
       // Next's dev server attaches its own HMR upgrade listener; in production nothing else may upgrade.
       if (!config.dev) socket.destroy();
-      void req;
     });
 
     const server = httpServer;
@@ -80,29 +83,33 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
     const trustedOrigins = [...new Set([publicUrl, ...localOrigins(port), ...config.trustedOrigins])];
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+    const secret = resolveAuthSecret(config.authSecret, config.dataDir);
     const auth = createAuth({
       db: database.db,
       baseUrl: publicUrl,
-      secret: resolveAuthSecret(config.authSecret, config.dataDir),
+      secret,
       trustedOrigins,
       mailer,
       signInRateLimit: config.signInRateLimit,
     });
-    const runtime: Runtime = { config, db: database.db, auth, mailer, publicUrl, trustedOrigins };
+    const runtime: Runtime = { config, db: database.db, auth, mailer, publicUrl, trustedOrigins, secret };
     setRuntime(runtime);
+    const syncServer = createSyncServer(runtime);
+    sync = syncServer;
 
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
-        await new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        });
+        const httpClosed = new Promise<void>((done) => server.close(() => done()));
+        // Sync first: pending edits are stored before clients are told to go (1001).
+        await syncServer.close();
+        server.closeAllConnections();
+        await httpClosed;
         await app.close?.().catch(() => undefined);
         clearRuntime();
         await database.close();
       })());
-    return { url: publicUrl, port, runtime, database, close };
+    return { url: publicUrl, port, runtime, database, sync: syncServer, close };
   } catch (error) {
     httpServer?.close();
     await database.close().catch(() => undefined);

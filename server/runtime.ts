@@ -13,6 +13,8 @@ export interface Runtime {
   publicUrl: string;
   /** Origins browsers may send requests from. */
   trustedOrigins: string[];
+  /** The server secret (session cookies, sync tokens). */
+  secret: string;
 }
 
 interface RuntimeSlot {

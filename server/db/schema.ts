@@ -3,7 +3,9 @@
  * Migrations in drizzle/ are generated from this file by `npm run db:generate`.
  */
 import {
+  bigint,
   bigserial,
+  customType,
   boolean,
   index,
   integer,
@@ -188,6 +190,40 @@ export const proposalAuthor = pgTable(
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
 );
+
+// ---- Proposal text (Yjs) ----
+
+/** Binary column; PGlite reads it back as Uint8Array, node-postgres as Buffer: both are Uint8Arrays. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/** Update log: every committed Yjs update of a proposal's text, in commit order (id). */
+export const docUpdate = pgTable(
+  'doc_update',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    proposalId: text('proposal_id')
+      .notNull()
+      .references(() => proposal.id),
+    data: bytea('data').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('doc_update_proposal_idx').on(t.proposalId, t.id)],
+);
+
+/** The merged state of a proposal's text up to the log rows compaction folded into it. */
+export const docSnapshot = pgTable('doc_snapshot', {
+  proposalId: text('proposal_id')
+    .primaryKey()
+    .references(() => proposal.id),
+  state: bytea('state').notNull(),
+  /** How many log rows have been folded into this snapshot, over its whole life. */
+  mergedUpdates: bigint('merged_updates', { mode: 'number' }).notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Every table the auth adapter manages, by the model names better-auth uses. */
 export const authSchema = { user, session, account, verification };

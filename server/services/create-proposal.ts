@@ -4,6 +4,7 @@ import { can } from '../../core/roles';
 import type { CreateProposalInput } from '../../core/schemas';
 import type { Db } from '../db/database';
 import { membership, proposal, proposalAuthor } from '../db/schema';
+import { storeInitialText } from '../sync/document-store';
 import { appendAssemblyLog } from './assembly-log-writer';
 import { requireRoleFor } from './membership-guard';
 import { refuse } from '../../core/refusals';
@@ -27,6 +28,7 @@ export async function createProposal(db: Db, actorId: string, assemblyId: string
     const id = randomUUID();
     const [created] = await tx.insert(proposal).values({ id, assemblyId, title: input.title, createdBy: actorId }).returning();
     await tx.insert(proposalAuthor).values([actorId, ...coAuthorIds].map((userId) => ({ proposalId: id, userId })));
+    await storeInitialText(tx, id);
     await appendAssemblyLog(tx, {
       assemblyId,
       actorId,

@@ -3,7 +3,18 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/database';
 
 /** Tables whose contents a refused request must leave as they were. */
-const TABLES = ['user', 'account', 'assembly', 'membership', 'invitation', 'assembly_log', 'proposal', 'proposal_author'];
+const TABLES = [
+  'user',
+  'account',
+  'assembly',
+  'membership',
+  'invitation',
+  'assembly_log',
+  'proposal',
+  'proposal_author',
+  'doc_update',
+  'doc_snapshot',
+];
 
 /** A hash of every row of the application's tables: equal before and after means nothing changed. */
 export async function fingerprint(db: Db): Promise<string> {

@@ -1,0 +1,223 @@
+import * as Y from 'yjs';
+import { SYNC_CLOSE } from '../../core/sync-protocol';
+import type { SyncLimits } from '../config';
+import type { Db } from '../db/database';
+import { AwarenessRoom } from './awareness-room';
+import { compactText, ensureInitialText, loadText } from './document-store';
+import type { GroupCommitter } from './group-committer';
+import type { SyncPeer } from './sync-peer';
+import {
+  encodeAwareness,
+  encodeSaved,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  MalformedMessageError,
+  type ClientMessage,
+} from './sync-message';
+import { isCompleteUpdate } from './update-validation';
+
+/** What a document needs from the server around it. */
+export interface SyncDocumentContext {
+  db: Db;
+  committer: GroupCommitter;
+  limits: SyncLimits;
+  /** Called when the document's last peer left. */
+  onEmpty(doc: SyncDocument): void;
+  /** Called after an update of this document was committed and applied. */
+  onCommitted(doc: SyncDocument): void;
+}
+
+/** An update that changes nothing (no structs, no deletions): not worth storing or relaying. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/**
+ * One proposal's text, loaded. The Y.Doc holds committed state only: client
+ * updates are validated, written to the log through the group committer, and
+ * only then applied and relayed. So neither a relay nor a sync reply ever
+ * carries anything that is not durable.
+ */
+export class SyncDocument {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly peers = new Set<SyncPeer>();
+  readonly awareness = new AwarenessRoom();
+  /** Resolves when the stored text is loaded; rejects if it could not be (then nothing is ever written). */
+  readonly ready: Promise<void>;
+  /** Connections being opened (authorized, upgrade under way): the document must not unload meanwhile. */
+  joining = 0;
+  /** Updates submitted and not yet committed or failed. */
+  inFlight = 0;
+  private storedBytes = 0;
+  private snapshotBytes = 0;
+  private logRows = 0;
+  private compacting: Promise<void> | undefined;
+  private awarenessFlushScheduled = false;
+
+  constructor(
+    readonly proposalId: string,
+    private readonly context: SyncDocumentContext,
+  ) {
+    this.ready = this.load();
+    // A failed load is reported to each joining connection; do not also crash on an unobserved rejection.
+    this.ready.catch(() => undefined);
+  }
+
+  private async load(): Promise<void> {
+    let stored = await loadText(this.context.db, this.proposalId);
+    if (!stored.snapshot && stored.updates.length === 0) {
+      await ensureInitialText(this.context.db, this.proposalId);
+      stored = await loadText(this.context.db, this.proposalId);
+    }
+    Y.transact(this.doc, () => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const row of stored.updates) Y.applyUpdate(this.doc, row.data);
+    });
+    this.snapshotBytes = stored.snapshot?.length ?? 0;
+    this.storedBytes = this.snapshotBytes + stored.updates.reduce((sum, row) => sum + row.data.length, 0);
+    this.logRows = stored.updates.length;
+  }
+
+  /** Admits a connection (after `ready`): tells it the server's state and who is present. */
+  addPeer(peer: SyncPeer): boolean {
+    if (this.peers.size >= this.context.limits.maxConnectionsPerDocument) {
+      peer.close(SYNC_CLOSE.retryLater, 'too many connections to this document');
+      return false;
+    }
+    this.peers.add(peer);
+    // The server's state vector asks the client for whatever it holds that the server lacks (offline edits).
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const present = this.awareness.current();
+    if (present) peer.send(encodeAwareness(present));
+    return true;
+  }
+
+  /** Forgets a connection and announces that its presence ended. */
+  removePeer(peer: SyncPeer): void {
+    if (!this.peers.delete(peer)) return;
+    this.awareness.removeOwner(peer);
+    this.scheduleAwarenessFlush();
+    if (this.peers.size === 0) this.context.onEmpty(this);
+  }
+
+  /** Handles one decoded message of a peer. Throws {@link MalformedMessageError} for bad payloads. */
+  handle(peer: SyncPeer, message: ClientMessage): void {
+    switch (message.kind) {
+      case 'sync-step-1': {
+        let reply: Uint8Array;
+        try {
+          reply = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+        } catch {
+          throw new MalformedMessageError('undecodable state vector');
+        }
+        peer.send(encodeSyncStep2(reply));
+        return;
+      }
+      case 'sync-step-2':
+      case 'update':
+        this.receiveUpdate(peer, message.update);
+        return;
+      case 'awareness':
+        this.awareness.receive(peer, message.update, peer.identity);
+        this.scheduleAwarenessFlush();
+        return;
+      case 'query-awareness': {
+        const present = this.awareness.current();
+        if (present) peer.send(encodeAwareness(present));
+        return;
+      }
+      case 'auth':
+        return;
+    }
+  }
+
+  private receiveUpdate(peer: SyncPeer, update: Uint8Array): void {
+    if (peer.readOnly) return; // Observers and frozen texts: dropped, never applied.
+    if (!isCompleteUpdate(update)) throw new MalformedMessageError('incomplete or corrupt update');
+    if (isEmptyUpdate(update)) return;
+    if (this.storedBytes + update.length > this.context.limits.maxDocumentBytes) {
+      peer.close(SYNC_CLOSE.tooLarge, 'the document would exceed its size limit');
+      return;
+    }
+    this.inFlight++;
+    this.context.committer.submit({
+      proposalId: this.proposalId,
+      data: update,
+      committed: () => {
+        this.inFlight--;
+        this.applyCommitted(update, peer);
+      },
+      failed: (error) => {
+        this.inFlight--;
+        console.error(`[sync] commit failed for ${this.proposalId}:`, error);
+        peer.close(SYNC_CLOSE.retryLater, 'could not save your edit; reconnecting resends it');
+        if (this.peers.size === 0) this.context.onEmpty(this);
+      },
+    });
+  }
+
+  private applyCommitted(update: Uint8Array, origin: SyncPeer): void {
+    Y.applyUpdate(this.doc, update, origin);
+    this.storedBytes += update.length;
+    this.logRows++;
+    const frame = encodeUpdate(update);
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+    this.context.onCommitted(this);
+    if (this.logRows >= this.context.limits.compactEvery) void this.compact();
+    if (this.peers.size === 0) this.context.onEmpty(this);
+  }
+
+  /** Sends the durable state vector to the peers that asked for it. */
+  announceSaved(): void {
+    let frame: Uint8Array | undefined;
+    for (const peer of this.peers) {
+      if (!peer.wantsSaved) continue;
+      frame ??= encodeSaved(Y.encodeStateVector(this.doc));
+      peer.send(frame);
+    }
+  }
+
+  /** Folds the log into the snapshot (one compaction at a time); failures leave the log as it was. */
+  compact(): Promise<void> {
+    this.compacting ??= compactText(this.context.db, this.proposalId)
+      .then((result) => {
+        this.logRows = Math.max(0, this.logRows - result.mergedRows);
+        this.storedBytes += result.snapshotBytesAfter - result.snapshotBytesBefore - result.mergedBytes;
+        this.snapshotBytes = result.snapshotBytesAfter;
+      })
+      .catch((error: unknown) => console.error(`[sync] compaction failed for ${this.proposalId}:`, error))
+      .finally(() => {
+        this.compacting = undefined;
+      });
+    return this.compacting;
+  }
+
+  /** Whether the document may be unloaded: nobody connected or joining, nothing left to store. */
+  get isIdle(): boolean {
+    return this.peers.size === 0 && this.joining === 0 && this.inFlight === 0;
+  }
+
+  /** Log rows not yet folded into the snapshot. */
+  get pendingLogRows(): number {
+    return this.logRows;
+  }
+
+  private scheduleAwarenessFlush(): void {
+    if (this.awarenessFlushScheduled) return;
+    this.awarenessFlushScheduled = true;
+    // One flush per event-loop turn: every state received in this turn goes out in one message.
+    setImmediate(() => {
+      this.awarenessFlushScheduled = false;
+      const update = this.awareness.flush();
+      if (!update) return;
+      const frame = encodeAwareness(update);
+      for (const peer of this.peers) peer.send(frame);
+    });
+  }
+
+  /** Frees the in-memory document. */
+  destroy(): void {
+    this.doc.destroy();
+  }
+}

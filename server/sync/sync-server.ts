@@ -1,0 +1,102 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { SYNC_CLOSE } from '../../core/sync-protocol';
+import type { Runtime } from '../runtime';
+import { DocumentRegistry } from './document-registry';
+import { admitSyncRequest } from './sync-admission';
+import { SyncConnection } from './sync-connection';
+
+/** How often connections are pinged; one that has not answered since the last ping is dropped. */
+const HEARTBEAT_MS = 30_000;
+
+/** The sync endpoint (`/yjs/<proposalId>`): stock y-websocket protocol, durable before relay. */
+export interface SyncServer {
+  /** Takes over an HTTP upgrade request for `/yjs/*`. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** The loaded documents. */
+  readonly registry: DocumentRegistry;
+  /** Closes every connection with 1001 (clients reconnect elsewhere or later), stores what is pending. */
+  close(): Promise<void>;
+}
+
+/** Creates the sync server over the runtime's database, with the configured limits. */
+export function createSyncServer(runtime: Runtime): SyncServer {
+  const limits = runtime.config.sync;
+  // Frames a bit over the limit still arrive, so that they can be refused with 4413 rather than ws's 1009.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 2 + 1024, perMessageDeflate: false });
+  const registry = new DocumentRegistry(runtime.db, limits);
+  const connections = new Map<WebSocket, SyncConnection>();
+  const alive = new WeakSet<WebSocket>();
+  let closing = false;
+
+  const heartbeat = setInterval(() => {
+    for (const [socket, connection] of connections) {
+      if (!alive.has(socket)) {
+        connection.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  /** Completes the upgrade only to close at once: browsers see a refused upgrade as 1006 and retry forever. */
+  function refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) {
+    wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason));
+  }
+
+  async function admit(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    const admission = await admitSyncRequest(req, runtime);
+    if (!admission.ok) return refuse(req, socket, head, admission.code, admission.reason);
+    const doc = registry.acquire(admission.proposalId);
+    try {
+      try {
+        await doc.ready;
+      } catch (error) {
+        console.error(`[sync] could not load ${admission.proposalId}:`, error);
+        return refuse(req, socket, head, SYNC_CLOSE.retryLater, 'the text could not be loaded; try again');
+      }
+      if (closing || socket.destroyed) return socket.destroy();
+      await new Promise<void>((done) => {
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          const connection = new SyncConnection(ws, doc, admission, limits.maxMessageBytes);
+          alive.add(ws);
+          ws.on('pong', () => alive.add(ws));
+          ws.on('close', () => connections.delete(ws));
+          if (connection.join()) connections.set(ws, connection);
+          done();
+        });
+      });
+    } finally {
+      registry.release(doc);
+    }
+  }
+
+  return {
+    registry,
+    handleUpgrade(req, socket, head) {
+      // Errors of a socket still being admitted must not crash the server.
+      socket.on('error', () => undefined);
+      if (closing) {
+        socket.destroy();
+        return;
+      }
+      admit(req, socket, head).catch((error: unknown) => {
+        console.error('[sync] upgrade failed:', error);
+        if (!socket.destroyed) refuse(req, socket, head, SYNC_CLOSE.retryLater, 'try again');
+      });
+    },
+    async close() {
+      closing = true;
+      clearInterval(heartbeat);
+      // Store what is in flight first, so that the 1001 reaches clients whose edits are safe.
+      await registry.committer.idle();
+      for (const connection of connections.values()) connection.close(SYNC_CLOSE.goingAway, 'server shutting down');
+      connections.clear();
+      await registry.closeAll();
+      await new Promise<void>((done) => wss.close(() => done()));
+    },
+  };
+}
