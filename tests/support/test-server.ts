@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../server/config';
+import { loadConfig, type Config } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/main';
 import { createTestPostgresDatabase } from './test-database';
 
@@ -9,6 +9,10 @@ import { createTestPostgresDatabase } from './test-database';
 export interface TestServer extends RunningServer {
   /** The data folder (embedded database, secret). */
   dataDir: string;
+  /** The configuration variables it was started with (to start another process on the same data). */
+  env: Record<string, string>;
+  /** Stops the server and starts it again on the same port and data (sessions stay valid). */
+  restart(): Promise<void>;
   /** Stops the server and removes its data. */
   stop(): Promise<void>;
 }
@@ -21,7 +25,7 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plenary-test-'));
   const postgres = await createTestPostgresDatabase();
-  const config = loadConfig({
+  const variables: Record<string, string> = {
     NODE_ENV: 'production',
     PORT: '0',
     HOST: '127.0.0.1',
@@ -29,15 +33,26 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     SIGN_IN_RATE_LIMIT_MAX: '1000',
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...env,
-  });
-  const server = await startServer(config);
-  return {
-    ...server,
+  };
+  let config: Config = loadConfig(variables);
+  let running = await startServer(config);
+  variables.PORT = String(running.port);
+  config = loadConfig(variables);
+
+  const server: TestServer = {
+    ...running,
     dataDir,
+    env: variables,
+    async restart() {
+      await running.close();
+      running = await startServer(config);
+      Object.assign(server, running, { close: running.close });
+    },
     async stop() {
-      await server.close();
+      await running.close();
       await postgres?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return server;
 }
