@@ -90,6 +90,11 @@ export class ApiClient {
     return other;
   }
 
+  /** The Cookie header this client sends (for opening a websocket as the same person). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   /** Whether the client holds any cookie. */
   get hasSession(): boolean {
     return this.cookies.size > 0;
