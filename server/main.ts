@@ -17,6 +17,8 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type OpenDatabase } from './db/open-database';
 import { clearRuntime, setRuntime, type Runtime } from './runtime';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
+import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
+import { REALTIME_PATH } from '../core/realtime-events';
 
 /** The project root, where next.config.js and .next live. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -29,6 +31,7 @@ export interface RunningServer {
   runtime: Runtime;
   database: OpenDatabase;
   sync: SyncServer;
+  realtime: RealtimeServer;
   /** Stops accepting connections, ends open ones, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -67,6 +70,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     let sync: SyncServer | undefined;
     httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (req.url?.startsWith('/yjs/') && sync) return sync.handleUpgrade(req, socket, head);
+      if (req.url?.startsWith(`${REALTIME_PATH}/`)) return; // socket.io's own upgrade listener takes it.
       // Next's dev server attaches its own HMR upgrade listener; in production nothing else may upgrade.
       if (!config.dev) socket.destroy();
     });
@@ -96,6 +100,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     setRuntime(runtime);
     const syncServer = createSyncServer(runtime);
     sync = syncServer;
+    const realtime = createRealtimeServer(server, runtime);
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -103,13 +108,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         const httpClosed = new Promise<void>((done) => server.close(() => done()));
         // Sync first: pending edits are stored before clients are told to go (1001).
         await syncServer.close();
+        await realtime.close();
         server.closeAllConnections();
         await httpClosed;
         await app.close?.().catch(() => undefined);
         clearRuntime();
         await database.close();
       })());
-    return { url: publicUrl, port, runtime, database, sync: syncServer, close };
+    return { url: publicUrl, port, runtime, database, sync: syncServer, realtime, close };
   } catch (error) {
     httpServer?.close();
     await database.close().catch(() => undefined);

@@ -5,6 +5,7 @@ import { appendAssemblyLog } from './assembly-log-writer';
 import { hashInvitationToken } from './invitation-token';
 import { invitationState } from './invitation-view';
 import { refuse } from '../../core/refusals';
+import { publish } from '../realtime/event-bus';
 
 const UNUSABLE = {
   revoked: 'INVITATION_REVOKED',
@@ -14,7 +15,7 @@ const UNUSABLE = {
 
 /** Joins the assembly an invitation names, with the invitation's role. */
 export async function acceptInvitation(db: Db, userId: string, token: string) {
-  return db.transaction(async (tx) => {
+  const joined = await db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(invitation)
@@ -49,7 +50,9 @@ export async function acceptInvitation(db: Db, userId: string, token: string) {
       subjectUserId: userId,
       details: { invitationId: row.id, role: row.role },
     });
-    const [joined] = await tx.select({ name: assembly.name }).from(assembly).where(eq(assembly.id, row.assemblyId));
-    return { assemblyId: row.assemblyId, assemblyName: joined?.name ?? '', role: row.role };
+    const [named] = await tx.select({ name: assembly.name }).from(assembly).where(eq(assembly.id, row.assemblyId));
+    return { assemblyId: row.assemblyId, assemblyName: named?.name ?? '', role: row.role };
   });
+  publish({ type: 'member.joined', assemblyId: joined.assemblyId, userId, role: joined.role });
+  return joined;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { membership } from '../db/schema';
 import { appendAssemblyLog } from './assembly-log-writer';
 import { lockStewardsAsSteward, lockTargetKeepingSteward } from './stewardship';
+import { publish } from '../realtime/event-bus';
 
 /** A steward changes a member's role (their own included), never leaving the assembly without a steward. */
 export async function changeMemberRole(
@@ -13,7 +14,7 @@ export async function changeMemberRole(
   targetUserId: string,
   input: ChangeRoleInput,
 ) {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const stewards = await lockStewardsAsSteward(tx, assemblyId, actorId, 'STEWARDS_ONLY_CHANGE_ROLES');
     const before = await lockTargetKeepingSteward(
       tx,
@@ -37,4 +38,6 @@ export async function changeMemberRole(
     });
     return { userId: targetUserId, role: input.role, changed: true };
   });
+  if (result.changed) publish({ type: 'member.role_changed', assemblyId, userId: targetUserId, role: result.role });
+  return result;
 }

@@ -8,10 +8,11 @@ import { storeInitialText } from '../sync/document-store';
 import { appendAssemblyLog } from './assembly-log-writer';
 import { requireRoleFor } from './membership-guard';
 import { refuse } from '../../core/refusals';
+import { publish } from '../realtime/event-bus';
 
 /** Creates a draft proposal authored by the caller and the co-authors they name (members, not observers). */
 export async function createProposal(db: Db, actorId: string, assemblyId: string, input: CreateProposalInput) {
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     await requireRoleFor(tx, assemblyId, actorId, 'create-proposal', 'OBSERVERS_CANNOT_CREATE_PROPOSALS');
     const coAuthorIds = [...new Set(input.coAuthorIds)].filter((id) => id !== actorId);
     if (coAuthorIds.length > 0) {
@@ -26,7 +27,7 @@ export async function createProposal(db: Db, actorId: string, assemblyId: string
       }
     }
     const id = randomUUID();
-    const [created] = await tx.insert(proposal).values({ id, assemblyId, title: input.title, createdBy: actorId }).returning();
+    const [row] = await tx.insert(proposal).values({ id, assemblyId, title: input.title, createdBy: actorId }).returning();
     await tx.insert(proposalAuthor).values([actorId, ...coAuthorIds].map((userId) => ({ proposalId: id, userId })));
     await storeInitialText(tx, id);
     await appendAssemblyLog(tx, {
@@ -35,6 +36,8 @@ export async function createProposal(db: Db, actorId: string, assemblyId: string
       action: 'proposal.created',
       details: { proposalId: id, title: input.title, coAuthorIds },
     });
-    return { id: created.id, assemblyId, title: created.title, status: created.status, createdAt: created.createdAt.toISOString() };
+    return { id: row.id, assemblyId, title: row.title, status: row.status, createdAt: row.createdAt.toISOString() };
   });
+  publish({ type: 'proposal.created', assemblyId, proposalId: created.id, title: created.title, status: created.status });
+  return created;
 }

@@ -4,10 +4,11 @@ import { membership } from '../db/schema';
 import { appendAssemblyLog } from './assembly-log-writer';
 import { lockStewardsAsSteward, lockTargetKeepingSteward } from './stewardship';
 import { refuse } from '../../core/refusals';
+import { publish } from '../realtime/event-bus';
 
 /** A steward removes another member. Their words (proposals, later dissents) stay. */
 export async function removeMember(db: Db, actorId: string, assemblyId: string, targetUserId: string) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const stewards = await lockStewardsAsSteward(tx, assemblyId, actorId, 'STEWARDS_ONLY_REMOVE_MEMBERS');
     if (targetUserId === actorId) throw refuse('USE_LEAVE_INSTEAD');
     const role = await lockTargetKeepingSteward(
@@ -27,4 +28,5 @@ export async function removeMember(db: Db, actorId: string, assemblyId: string, 
       details: { role },
     });
   });
+  publish({ type: 'member.removed', assemblyId, userId: targetUserId });
 }

@@ -7,6 +7,7 @@ import { membership, proposal, user } from '../db/schema';
 export interface SyncAccess {
   role: Role;
   name: string;
+  assemblyId: string;
 }
 
 /**
@@ -16,7 +17,7 @@ export interface SyncAccess {
  */
 export async function findSyncAccess(db: Db, userId: string, proposalId: string): Promise<SyncAccess | undefined> {
   const [row] = await db
-    .select({ role: membership.role, name: user.name })
+    .select({ role: membership.role, name: user.name, assemblyId: proposal.assemblyId })
     .from(proposal)
     .innerJoin(membership, and(eq(membership.assemblyId, proposal.assemblyId), eq(membership.userId, userId)))
     .innerJoin(user, eq(user.id, membership.userId))

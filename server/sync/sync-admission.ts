@@ -9,7 +9,7 @@ import { findSyncAccess } from '../services/sync-access';
 
 /** The outcome of checking a sync connection request. */
 export type SyncAdmission =
-  | { ok: true; proposalId: string; identity: PresenceIdentity; readOnly: boolean; wantsSaved: boolean }
+  | { ok: true; proposalId: string; assemblyId: string; identity: PresenceIdentity; readOnly: boolean; wantsSaved: boolean }
   | { ok: false; code: number; reason: string };
 
 const refused = (code: number, reason: string): SyncAdmission => ({ ok: false, code, reason });
@@ -53,6 +53,7 @@ export async function admitSyncRequest(req: IncomingMessage, runtime: Runtime): 
   return {
     ok: true,
     proposalId,
+    assemblyId: access.assemblyId,
     identity: { id: userId, name: access.name, color: colorFor(userId) },
     readOnly: access.role === 'observer',
     wantsSaved: url.searchParams.get(SYNC_SAVED_PARAM) === '1',

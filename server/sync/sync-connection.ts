@@ -10,6 +10,8 @@ const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 
 /** Who is on the other end and what they may do. */
 export interface ConnectionGrant {
+  /** The assembly whose membership admitted the connection. */
+  assemblyId: string;
   identity: PresenceIdentity;
   readOnly: boolean;
   wantsSaved: boolean;
@@ -24,6 +26,7 @@ export class SyncConnection implements SyncPeer {
   readonly identity: PresenceIdentity;
   readonly readOnly: boolean;
   readonly wantsSaved: boolean;
+  readonly assemblyId: string;
   private closed = false;
 
   constructor(
@@ -35,6 +38,7 @@ export class SyncConnection implements SyncPeer {
     this.identity = grant.identity;
     this.readOnly = grant.readOnly;
     this.wantsSaved = grant.wantsSaved;
+    this.assemblyId = grant.assemblyId;
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     socket.on('close', () => this.dispose());

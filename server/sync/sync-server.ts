@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
+import { onEvent } from '../realtime/event-bus';
 import type { Runtime } from '../runtime';
 import { DocumentRegistry } from './document-registry';
 import { admitSyncRequest } from './sync-admission';
@@ -41,6 +42,18 @@ export function createSyncServer(runtime: Runtime): SyncServer {
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
+
+  // Membership is checked when a connection opens; when it ends or changes, the open connections follow.
+  const stopListening = onEvent((event) => {
+    if (event.type !== 'member.removed' && event.type !== 'member.left' && event.type !== 'member.role_changed') return;
+    const [code, reason] =
+      event.type === 'member.role_changed'
+        ? [SYNC_CLOSE.retryLater, 'your role changed; reconnecting applies it']
+        : [SYNC_CLOSE.forbidden, 'you are no longer a member of this assembly'];
+    for (const connection of connections.values()) {
+      if (connection.assemblyId === event.assemblyId && connection.identity.id === event.userId) connection.close(code, reason);
+    }
+  });
 
   /** Completes the upgrade only to close at once: browsers see a refused upgrade as 1006 and retry forever. */
   function refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) {
@@ -91,6 +104,7 @@ export function createSyncServer(runtime: Runtime): SyncServer {
     async close() {
       closing = true;
       clearInterval(heartbeat);
+      stopListening();
       // Store what is in flight first, so that the 1001 reaches clients whose edits are safe.
       await registry.committer.idle();
       for (const connection of connections.values()) connection.close(SYNC_CLOSE.goingAway, 'server shutting down');

@@ -1,0 +1,47 @@
+/**
+ * Live application events (socket.io), shared by the server and the browser.
+ * A client subscribes to an assembly or a proposal; the server then pushes
+ * the events of that room. Events carry ids and small summaries: clients
+ * re-read what they show through the API, where every rule applies.
+ */
+import { z } from 'zod';
+import type { ProposalStatus } from './proposal-status';
+import type { Role } from './roles';
+import { idSchema } from './schemas';
+
+/** socket.io path, on the same port as the app. */
+export const REALTIME_PATH = '/socket.io';
+
+/** Client → server: join the room of an assembly or of a proposal (acknowledged). */
+export const SUBSCRIBE = 'subscribe';
+/** Client → server: leave such a room. */
+export const UNSUBSCRIBE = 'unsubscribe';
+
+/** Payload of {@link SUBSCRIBE} and {@link UNSUBSCRIBE}. */
+export const subscriptionSchema = z.union([
+  z.strictObject({ assemblyId: idSchema }),
+  z.strictObject({ proposalId: idSchema }),
+]);
+export type Subscription = z.infer<typeof subscriptionSchema>;
+
+/** Events of an assembly's room. */
+export type AssemblyEvent =
+  | { type: 'proposal.created'; assemblyId: string; proposalId: string; title: string; status: ProposalStatus }
+  | { type: 'member.joined'; assemblyId: string; userId: string; role: Role }
+  | { type: 'member.left'; assemblyId: string; userId: string }
+  | { type: 'member.removed'; assemblyId: string; userId: string }
+  | { type: 'member.role_changed'; assemblyId: string; userId: string; role: Role };
+
+/** Every event type, for clients that listen to all. */
+export const ASSEMBLY_EVENT_TYPES = [
+  'proposal.created',
+  'member.joined',
+  'member.left',
+  'member.removed',
+  'member.role_changed',
+] as const satisfies readonly AssemblyEvent['type'][];
+
+/** The room name of an assembly or a proposal. */
+export function roomOf(subscription: Subscription): string {
+  return 'assemblyId' in subscription ? `assembly:${subscription.assemblyId}` : `proposal:${subscription.proposalId}`;
+}
