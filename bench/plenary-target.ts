@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../scripts/ensure-build';
+import { freePort } from './free-port';
+import { PlenaryApi, type RoomAccess } from './plenary-api';
+import { createFreshDatabase, type FreshDatabase } from './postgres-db';
+import { postgresPids } from './proc-stats';
+import { startServerProcess, type ServerProcess } from './server-process';
+import type { BenchTarget, TargetOptions } from './target';
+
+/** Proposals created at once while making rooms. */
+const CREATE_CONCURRENCY = 4;
+
+async function inBatches<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+  return results;
+}
+
+/**
+ * Starts Plenary as it runs in production (`node --import tsx server/main.ts`,
+ * NODE_ENV=production) on a free loopback port with a fresh data folder (and a
+ * fresh PostgreSQL database with `--db postgres`), then signs up a member and
+ * creates an assembly, so that rooms are proposals opened with sync tokens.
+ */
+export async function startPlenaryTarget(options: TargetOptions): Promise<BenchTarget> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
+  let database: FreshDatabase | undefined;
+  if (options.db === 'postgres') database = await createFreshDatabase(options.databaseUrl);
+  let server: ServerProcess | undefined;
+  const notable: string[] = [];
+
+  const start = async () => {
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SIGN_IN_RATE_LIMIT_MAX: '100000',
+      SYNC_MAX_CONNECTIONS_PER_DOCUMENT: '1000',
+    };
+    delete env.DATABASE_URL;
+    delete env.PUBLIC_URL;
+    if (database) env.DATABASE_URL = database.url;
+    server = await startServerProcess({
+      name: 'plenary',
+      args: ['--import', 'tsx', join(ROOT, 'server/main.ts')],
+      cwd: ROOT,
+      env,
+      ready: new RegExp(`^Plenary is serving http://localhost:${port}\\b`),
+      logFile: options.logFile,
+    });
+    return { port, startMs: server.startMs };
+  };
+
+  try {
+    const { port } = await start();
+    const api = new PlenaryApi(port);
+    await api.signUp();
+    const assemblyId = await api.createAssembly('Bench assembly');
+    let created = 0;
+    const pids = () => [server!.pid, ...(database ? postgresPids() : [])];
+
+    return {
+      kind: 'plenary',
+      protocol: 'y-websocket',
+      persists: true,
+      cpuPids: pids,
+      serverPid: () => server!.pid,
+      async createRooms(count) {
+        const titles = Array.from({ length: count }, () => `Bench text ${++created}`);
+        const ids = await inBatches(titles, CREATE_CONCURRENCY, (title) => api.createProposal(assemblyId, title));
+        return inBatches(ids, CREATE_CONCURRENCY, (id) => api.syncAccess(id));
+      },
+      refreshAccess: (rooms: RoomAccess[]) => inBatches(rooms, CREATE_CONCURRENCY, (room) => api.syncAccess(room.room)),
+      async restart() {
+        const stopped = await server!.stop();
+        notable.push(...server!.notable);
+        if (stopped.code !== 0) notable.push(`stopped with code ${stopped.code} signal ${stopped.signal} after SIGTERM`);
+        const started = await start();
+        api.setPort(started.port);
+        return { stopMs: stopped.ms, startMs: started.startMs };
+      },
+      notable: () => [...notable, ...server!.notable],
+      async stop() {
+        try {
+          const stopped = await server!.stop();
+          if (stopped.code !== 0) notable.push(`stopped with code ${stopped.code} signal ${stopped.signal} after SIGTERM`);
+        } finally {
+          rmSync(dataDir, { recursive: true, force: true });
+          await database?.drop();
+        }
+      },
+    };
+  } catch (error) {
+    await server?.stop(2_000).catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop().catch(() => undefined);
+    throw error;
+  }
+}
