@@ -52,6 +52,8 @@ const environmentSchema = z.object({
   SYNC_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
   /** Seconds a document without connections stays loaded. */
   SYNC_IDLE_UNLOAD_SECONDS: z.coerce.number().min(0).default(30),
+  /** Demo assembly on an empty database: `auto` (on unless NODE_ENV=production), `on` or `off`. */
+  DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 
 /** Plenary's validated configuration. */
@@ -82,6 +84,8 @@ export interface Config {
   signInRateLimit: { max: number; windowSeconds: number };
   /** Limits and housekeeping of the sync server. */
   sync: SyncLimits;
+  /** Whether an empty database gets the demo assembly and accounts. */
+  demo: boolean;
 }
 
 /** Limits and housekeeping of the sync server. */
@@ -118,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // NODE_ENV defaults to production for the server, but only an explicit production setting turns the demo off.
+  const demo = e.DEMO === 'on' || (e.DEMO === 'auto' && env.NODE_ENV !== 'production');
   return {
     dev: e.NODE_ENV === 'development',
     port: e.PORT,
@@ -138,5 +144,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       compactEvery: e.SYNC_COMPACT_EVERY,
       idleUnloadMs: e.SYNC_IDLE_UNLOAD_SECONDS * 1000,
     },
+    demo,
   };
 }

@@ -19,6 +19,7 @@ import { clearRuntime, setRuntime, type Runtime } from './runtime';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import { REALTIME_PATH } from '../core/realtime-events';
+import { describeDemo, seedDemo, type DemoSeed } from './demo/seed-demo';
 
 /** The project root, where next.config.js and .next live. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -32,6 +33,8 @@ export interface RunningServer {
   database: OpenDatabase;
   sync: SyncServer;
   realtime: RealtimeServer;
+  /** The demo made at this start, if any (empty database, demo enabled). */
+  demo?: DemoSeed;
   /** Stops accepting connections, ends open ones, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -101,6 +104,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const syncServer = createSyncServer(runtime);
     sync = syncServer;
     const realtime = createRealtimeServer(server, runtime);
+    const demo = config.demo ? await seedDemo(runtime) : undefined;
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -115,7 +119,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         clearRuntime();
         await database.close();
       })());
-    return { url: publicUrl, port, runtime, database, sync: syncServer, realtime, close };
+    return { url: publicUrl, port, runtime, database, sync: syncServer, realtime, demo, close };
   } catch (error) {
     httpServer?.close();
     await database.close().catch(() => undefined);
@@ -142,6 +146,7 @@ export async function runFromCommandLine(): Promise<void> {
   }
   const store = running.database.kind === 'pglite' ? `embedded database in ${resolve(config.dataDir)}` : 'PostgreSQL';
   console.log(`Plenary is serving ${running.url} (${store})`);
+  if (running.demo) console.log(describeDemo(running.demo, running.url));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -43,4 +43,11 @@ describe('loadConfig', () => {
       for (const name of ['PORT', 'DATABASE_URL', 'AUTH_SECRET', 'PUBLIC_URL']) expect(message).toContain(name);
     }
   });
+
+  it('turns the demo on unless NODE_ENV is explicitly production, or it is asked for', () => {
+    expect(loadConfig({}).demo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).demo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', DEMO: 'on' }).demo).toBe(true);
+    expect(loadConfig({ DEMO: 'off' }).demo).toBe(false);
+  });
 });
