@@ -5,6 +5,8 @@
  * given refusal looks the same whichever path a client took.
  */
 
+import { SYNC_CLOSE } from './sync-protocol';
+
 /** Error codes and their HTTP status. */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -24,20 +26,25 @@ export const ERROR_STATUS = {
 /** A machine-readable error code. */
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-/** The websocket close code for each error code (4400-4499 tell the stock client not to retry). */
+/**
+ * The websocket close code for each error code, in the sync endpoint's
+ * vocabulary (core/sync-protocol.ts): 4400-4499 tell the stock client not to
+ * retry; 4503 asks it to come back later.
+ */
 export const ERROR_CLOSE_CODE: Record<ErrorCode, number> = {
-  BAD_REQUEST: 4400,
-  VALIDATION_FAILED: 4400,
-  UNAUTHENTICATED: 4401,
-  FORBIDDEN: 4403,
-  NOT_FOUND: 4404,
-  CONFLICT: 4409,
-  GONE: 4410,
-  PAYLOAD_TOO_LARGE: 4413,
-  UNSUPPORTED_MEDIA_TYPE: 4400,
-  RATE_LIMITED: 4429,
-  INTERNAL: 1011,
-  UNAVAILABLE: 4503,
+  BAD_REQUEST: SYNC_CLOSE.malformed,
+  VALIDATION_FAILED: SYNC_CLOSE.malformed,
+  UNAUTHENTICATED: SYNC_CLOSE.unauthenticated,
+  // Outsiders are not told whether a proposal exists.
+  FORBIDDEN: SYNC_CLOSE.forbidden,
+  NOT_FOUND: SYNC_CLOSE.forbidden,
+  CONFLICT: SYNC_CLOSE.frozen,
+  GONE: SYNC_CLOSE.forbidden,
+  PAYLOAD_TOO_LARGE: SYNC_CLOSE.tooLarge,
+  UNSUPPORTED_MEDIA_TYPE: SYNC_CLOSE.malformed,
+  RATE_LIMITED: SYNC_CLOSE.retryLater,
+  INTERNAL: SYNC_CLOSE.retryLater,
+  UNAVAILABLE: SYNC_CLOSE.retryLater,
 };
 
 /** An expected failure of a use case, with a code clients can act on and a message people can read. */
@@ -103,5 +110,5 @@ export function toAckError(error: unknown): { ok: false; error: ErrorBody['error
 /** The websocket close code and reason for a failure. */
 export function toCloseCode(error: unknown): { code: number; reason: string } {
   if (isAppError(error)) return { code: ERROR_CLOSE_CODE[error.code], reason: error.message.slice(0, 120) };
-  return { code: 1011, reason: 'internal error' };
+  return { code: SYNC_CLOSE.retryLater, reason: 'internal error' };
 }

@@ -12,7 +12,11 @@ export const MESSAGE = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
-  /** Server → client: the state vector of everything committed to storage (payload: varUint8Array). */
+  /**
+   * Server → client: what is committed to storage. Payload: varUint8Array(state vector), then
+   * varUint8Array(an update holding no items but the committed delete set), so that a client can
+   * tell whether its insertions and its deletions are all durable.
+   */
   saved: 100,
 } as const;
 

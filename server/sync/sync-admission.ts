@@ -18,7 +18,13 @@ const refused = (code: number, reason: string): SyncAdmission => ({ ok: false, c
 export function syncProposalId(pathname: string): string | undefined {
   const match = /^\/yjs\/([^/]+)$/.exec(pathname);
   if (!match) return undefined;
-  const parsed = idSchema.safeParse(decodeURIComponent(match[1]));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(match[1]);
+  } catch {
+    return undefined; // Broken percent-encoding: malformed, like any other bad id.
+  }
+  const parsed = idSchema.safeParse(decoded);
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -49,6 +49,7 @@ export class SyncDocument {
   joining = 0;
   /** Updates submitted and not yet committed or failed. */
   inFlight = 0;
+  private inFlightBytes = 0;
   private storedBytes = 0;
   private snapshotBytes = 0;
   private logRows = 0;
@@ -88,6 +89,7 @@ export class SyncDocument {
     this.peers.add(peer);
     // The server's state vector asks the client for whatever it holds that the server lacks (offline edits).
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.announceSaved([peer]);
     const present = this.awareness.current();
     if (present) peer.send(encodeAwareness(present));
     return true;
@@ -136,20 +138,23 @@ export class SyncDocument {
     if (peer.readOnly) return; // Observers and frozen texts: dropped, never applied.
     if (!isCompleteUpdate(update)) throw new MalformedMessageError('incomplete or corrupt update');
     if (isEmptyUpdate(update)) return;
-    if (this.storedBytes + update.length > this.context.limits.maxDocumentBytes) {
+    if (this.storedBytes + this.inFlightBytes + update.length > this.context.limits.maxDocumentBytes) {
       peer.close(SYNC_CLOSE.tooLarge, 'the document would exceed its size limit');
       return;
     }
     this.inFlight++;
+    this.inFlightBytes += update.length;
     this.context.committer.submit({
       proposalId: this.proposalId,
       data: update,
       committed: () => {
         this.inFlight--;
+        this.inFlightBytes -= update.length;
         this.applyCommitted(update, peer);
       },
       failed: (error) => {
         this.inFlight--;
+        this.inFlightBytes -= update.length;
         console.error(`[sync] commit failed for ${this.proposalId}:`, error);
         peer.close(SYNC_CLOSE.retryLater, 'could not save your edit; reconnecting resends it');
         if (this.peers.size === 0) this.context.onEmpty(this);
@@ -168,12 +173,16 @@ export class SyncDocument {
     if (this.peers.size === 0) this.context.onEmpty(this);
   }
 
-  /** Sends the durable state vector to the peers that asked for it. */
-  announceSaved(): void {
+  /** Sends what is durable (state vector and delete set) to the peers that asked for it. */
+  announceSaved(only?: Iterable<SyncPeer>): void {
     let frame: Uint8Array | undefined;
-    for (const peer of this.peers) {
-      if (!peer.wantsSaved) continue;
-      frame ??= encodeSaved(Y.encodeStateVector(this.doc));
+    for (const peer of only ?? this.peers) {
+      if (!peer.wantsSaved || !this.peers.has(peer)) continue;
+      if (!frame) {
+        const vector = Y.encodeStateVector(this.doc);
+        // An update against the full state vector carries no items, only the delete set.
+        frame = encodeSaved(vector, Y.encodeStateAsUpdate(this.doc, vector));
+      }
       peer.send(frame);
     }
   }

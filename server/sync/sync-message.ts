@@ -97,10 +97,11 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   });
 }
 
-/** The saved signal: the state vector of everything committed. */
-export function encodeSaved(stateVector: Uint8Array): Uint8Array {
+/** The saved signal: the state vector and the delete set of everything committed. */
+export function encodeSaved(stateVector: Uint8Array, deleteSet: Uint8Array): Uint8Array {
   return frame((e) => {
     encoding.writeVarUint(e, MESSAGE.saved);
     encoding.writeVarUint8Array(e, stateVector);
+    encoding.writeVarUint8Array(e, deleteSet);
   });
 }

@@ -24,8 +24,10 @@ export interface SyncServer {
 /** Creates the sync server over the runtime's database, with the configured limits. */
 export function createSyncServer(runtime: Runtime): SyncServer {
   const limits = runtime.config.sync;
-  // Frames a bit over the limit still arrive, so that they can be refused with 4413 rather than ws's 1009.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 2 + 1024, perMessageDeflate: false });
+  // Frames over the message limit, up to the document limit, still arrive so that they are refused with
+  // 4413, which tells the stock client to stop; ws's own 1009 (beyond) would make it resend forever.
+  const maxPayload = Math.max(limits.maxMessageBytes * 2, limits.maxDocumentBytes) + 1024;
+  const wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
   const registry = new DocumentRegistry(runtime.db, limits);
   const connections = new Map<WebSocket, SyncConnection>();
   const alive = new WeakSet<WebSocket>();

@@ -65,6 +65,7 @@ describe('sync admission', () => {
   it('closes an unknown proposal like a forbidden one, and a malformed path with 4400', async () => {
     await expectRefused('/yjs/no-such-proposal', { origin: server.url, cookie: await cookieOf(fx.ann) }, 4403);
     await expectRefused('/yjs/bad%20id', { origin: server.url, cookie: await cookieOf(fx.ann) }, 4400);
+    await expectRefused('/yjs/%E0%A4%A', { origin: server.url, cookie: await cookieOf(fx.ann) }, 4400);
   });
 
   it('admits a member with the session cookie from this origin, and a token client without one', async () => {

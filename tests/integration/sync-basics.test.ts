@@ -1,8 +1,7 @@
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGE } from '../../core/sync-protocol';
+import { isDurable, type DurableState } from '../../core/durability';
 import { connectSyncClient, syncTicket, waitFor, type SyncClient } from '../support/sync-clients';
 import { buildSyncFixture, newProposal, type SyncFixture } from '../support/sync-fixture';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -11,7 +10,11 @@ let server: TestServer;
 let fx: SyncFixture;
 const open: SyncClient[] = [];
 
-async function client(who: keyof Pick<SyncFixture, 'ann' | 'bob' | 'olga'>, proposalId = fx.proposalId, options = {}) {
+async function client(
+  who: keyof Pick<SyncFixture, 'ann' | 'bob' | 'olga'>,
+  proposalId = fx.proposalId,
+  options: Parameters<typeof connectSyncClient>[1] = {},
+) {
   const c = await connectSyncClient(await syncTicket(fx[who], proposalId), options);
   open.push(c);
   return c;
@@ -57,19 +60,20 @@ describe('the sync server', () => {
     expect(fresh.doc.getXmlFragment('default').length).toBe(1);
   });
 
-  it('tells a client that asked for it when its edits are durable (the saved signal)', async () => {
+  it('tells a client that asked for it when its insertions and deletions are durable (the saved signal)', async () => {
     const proposalId = await newProposal(fx, 'Saved');
-    const a = await client('ann', proposalId, { saved: true });
-    const saved: Uint8Array[] = [];
-    a.provider.messageHandlers[MESSAGE.saved] = (_encoder, decoder) => {
-      saved.push(decoding.readVarUint8Array(decoder));
-    };
+    let durable: DurableState | undefined;
+    const a = await client('ann', proposalId, { saved: true, onSaved: (state: DurableState) => (durable = state) });
+    await waitFor(() => durable !== undefined && isDurable(a.doc, durable), 5000, 'saved at connection');
     a.type('Keep me');
-    const mine = a.doc.clientID;
-    const local = Y.decodeStateVector(Y.encodeStateVector(a.doc)).get(mine)!;
-    expect(local).toBeGreaterThanOrEqual(7);
-    await waitFor(() => saved.some((sv) => (Y.decodeStateVector(sv).get(mine) ?? 0) >= local), 5000, 'saved signal covering the edit');
+    expect(isDurable(a.doc, durable!)).toBe(false);
+    await waitFor(() => isDurable(a.doc, durable!), 5000, 'saved signal covering the insertion');
     expect(await logRows(proposalId)).toBeGreaterThan(0);
+    const paragraph = a.doc.getXmlFragment('default').get(0) as Y.XmlElement;
+    (paragraph.get(0) as Y.XmlText).delete(0, 5);
+    expect(isDurable(a.doc, durable!)).toBe(false);
+    await waitFor(() => isDurable(a.doc, durable!), 5000, 'saved signal covering the deletion');
+    expect(a.text()).toBe('me');
   });
 
   it('stamps presence with the session identity: nobody can appear as someone else', async () => {

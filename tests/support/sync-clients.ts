@@ -1,6 +1,8 @@
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { readDurableState, type DurableState } from '../../core/durability';
+import { MESSAGE } from '../../core/sync-protocol';
 import type { ApiClient } from './api-client';
 
 /** A token and address for opening a proposal's sync connection as `client`. */
@@ -43,7 +45,7 @@ function paragraphText(doc: Y.Doc): Y.XmlText | undefined {
 /** Connects a stock WebsocketProvider with a sync token and waits for its first sync. */
 export async function connectSyncClient(
   ticket: { token: string; serverUrl: string; room: string },
-  options: { saved?: boolean; waitForSync?: boolean } = {},
+  options: { saved?: boolean; waitForSync?: boolean; onSaved?: (durable: DurableState) => void } = {},
 ): Promise<SyncClient> {
   const doc = new Y.Doc();
   const params: Record<string, string> = { token: ticket.token };
@@ -53,6 +55,11 @@ export async function connectSyncClient(
     params,
     disableBc: true,
   });
+  if (options.onSaved) {
+    const onSaved = options.onSaved;
+    // Installed before the socket opens: the first signal comes right after connecting.
+    provider.messageHandlers[MESSAGE.saved] = (_encoder, decoder) => onSaved(readDurableState(decoder));
+  }
   const client: SyncClient = {
     doc,
     provider,

@@ -13,7 +13,7 @@ describe('error presentation', () => {
     const response = toErrorResponse(new Error('password=hunter2 in SQL'));
     expect(response.status).toBe(500);
     expect(JSON.stringify(response.body)).not.toContain('hunter2');
-    expect(toCloseCode(new Error('x')).code).toBe(1011);
+    expect(toCloseCode(new Error('x')).code).toBe(4503);
   });
 
   it('recognises an AppError from another bundle by its shape', () => {

@@ -1,0 +1,88 @@
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+
+const PASSWORD = 'a long enough passphrase';
+
+/** One person in their own browser context (own cookies), with one page. */
+export interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  /** The server's origin, sent as the Origin header of API calls. */
+  origin: string;
+}
+
+/** A string unique to this run, so that tests also pass against a database that outlived an earlier run. */
+export function runId(): string {
+  return `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** JSON API call from the person's context: their session cookie and the page's Origin, as the API requires. */
+async function api<T>(person: Person, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
+  const response = await person.context.request.fetch(new URL(path, person.origin).href, { method, data, headers: { origin: person.origin } });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** A new account signed in within a fresh browser context. */
+export async function newPerson(
+  browser: Browser,
+  baseURL: string,
+  name: string,
+  run: string,
+  viewport = { width: 1100, height: 900 },
+): Promise<Person> {
+  const context = await browser.newContext({ baseURL, locale: 'en-US', viewport });
+  const page = await context.newPage();
+  const person = { name, context, page, origin: new URL(baseURL).origin };
+  await api(person, 'POST', '/api/auth/sign-up/email', {
+    name,
+    email: `${name.split(' ')[0].toLowerCase()}-${run}@example.org`,
+    password: PASSWORD,
+  });
+  return person;
+}
+
+/** An assembly created by `steward`, a proposal in it, and the others joined with the given roles. */
+export async function proposalWith(steward: Person, run: string, others: { person: Person; role: 'member' | 'observer' }[] = []) {
+  const assembly = await api<{ id: string }>(steward, 'POST', '/api/assemblies', { name: `Riverside ${run}` });
+  for (const { person, role } of others) {
+    const invitation = await api<{ token: string }>(steward, 'POST', `/api/assemblies/${assembly.id}/invitations`, { role });
+    await api(person, 'POST', `/api/invitations/${invitation.token}/accept`);
+  }
+  const proposal = await api<{ id: string }>(steward, 'POST', `/api/assemblies/${assembly.id}/proposals`, { title: `Repaint the stairwell ${run}` });
+  return proposal.id;
+}
+
+/** The proposal's text editor on a page. */
+export function editorOf(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'Text of the proposal' });
+}
+
+/** The connection indicator. */
+export function connectionOf(page: Page): Locator {
+  return page.getByRole('status', { name: 'Connection' });
+}
+
+/** The save indicator (its data-state is saved, saving or unsaved). */
+export function saveStateOf(page: Page): Locator {
+  return page.getByTestId('save-state');
+}
+
+/** Opens the proposal and waits until the server's text has arrived. */
+export async function openProposal(person: Person, proposalId: string): Promise<void> {
+  await person.page.goto(`/proposals/${proposalId}`);
+  await expect(connectionOf(person.page)).toHaveText('Connected');
+}
+
+/** Puts the cursor at the very end of the text and types there. */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  const editor = editorOf(page);
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
+
+/** Closes every context of the people, whatever happened. */
+export async function closeAll(...people: (Person | undefined)[]): Promise<void> {
+  await Promise.all(people.map((person) => person?.context.close()));
+}
