@@ -1,0 +1,74 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect } from 'react';
+import type { PresenceIdentity } from '@/core/presence';
+import { useCanWrite } from '@/app/_lib/use-can-write';
+import { usePresence } from '@/app/_lib/use-presence';
+import { useLiveSession, useLiveSnapshot } from '@/app/_lib/use-live-session';
+import { useTypingSignal } from '@/app/_lib/use-typing-signal';
+import { ui } from '@/app/_lib/styles';
+import { ClosedNotice } from './closed-notice';
+import { PresenceList, TypingNotice } from './presence-list';
+import { SharedTextEditor } from './shared-text-editor';
+import { ShortcutsHelp } from './shortcuts-help';
+import { SyncStatus } from './sync-status';
+import './live-editor.css';
+
+/**
+ * The proposal's text, written together live: who is here and typing, the
+ * connection and save state, the editor with its toolbar, and plain notices
+ * for read-only access and for a connection the server ended for good.
+ * `canWrite` comes from the member's role; the server enforces it anyway
+ * (an observer's edits are dropped, never applied).
+ */
+export function LiveEditor({ proposalId, user, canWrite: initialCanWrite }: { proposalId: string; user: PresenceIdentity; canWrite: boolean }) {
+  const t = useTranslations('editor');
+  const session = useLiveSession(proposalId);
+  const snapshot = useLiveSnapshot(session);
+  const canWrite = useCanWrite(proposalId, initialCanWrite, snapshot.retries);
+  const people = usePresence(session?.provider.awareness, user.id);
+  const writable = canWrite && snapshot.loaded && !snapshot.closed;
+  useTypingSignal(session?.doc, session?.provider.awareness, writable);
+
+  const unsaved = snapshot.save !== 'saved';
+  useEffect(() => {
+    if (!unsaved) return;
+    // Browsers show their own wording; asking is all a page can do.
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+
+  return (
+    <section aria-labelledby="editor-title" className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="editor-title" className={ui.sectionTitle}>
+          {t('title')}
+        </h2>
+        <PresenceList people={people} />
+      </div>
+      <SyncStatus connection={snapshot.connection} save={snapshot.save} showSave={snapshot.loaded && (canWrite || unsaved)} />
+      {snapshot.closed ? <ClosedNotice close={snapshot.closed} proposalId={proposalId} unsaved={unsaved} /> : null}
+      {!canWrite ? (
+        <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-950" data-testid="read-only-notice">
+          {t('readOnly')}
+        </p>
+      ) : null}
+      {canWrite && snapshot.connection === 'offline' && unsaved ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">{t('offlineHint')}</p>
+      ) : null}
+      {session ? (
+        <SharedTextEditor key={session.key} session={session} user={user} writable={writable} showToolbar={canWrite} labelledBy="editor-title" />
+      ) : (
+        <div className="min-h-48 rounded-lg border border-stone-300 bg-white p-4 text-stone-600">{t('loading')}</div>
+      )}
+      {!snapshot.loaded && session && !snapshot.closed ? <p className={ui.muted}>{t('loading')}</p> : null}
+      <TypingNotice people={people} />
+      {canWrite ? <ShortcutsHelp /> : null}
+    </section>
+  );
+}
