@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { RoleBadge, StatusBadge } from '@/app/_components/badges';
+import { LiveEditor } from '@/app/_components/live-editor/live-editor';
 import { idOrNotFound } from '@/app/_lib/assembly-data';
 import { database, requireUser } from '@/app/_lib/current-user';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { ui } from '@/app/_lib/styles';
+import { colorFor } from '@/core/presence';
 import { getProposal } from '@/server/services/get-proposal';
 
 type Props = { params: Promise<{ proposalId: string }> };
@@ -60,13 +62,7 @@ export default async function ProposalPage({ params }: Props) {
           {proposal.isAuthor ? <span className="text-sm text-stone-600">{t('youAreAuthor')}</span> : null}
         </dd>
       </dl>
-      {/* Honest about what this version does: no stand-in editor that would lose what people type. */}
-      <section aria-labelledby="editor-title" className="rounded-lg border border-dashed border-stone-400 bg-stone-100 p-4 sm:p-6">
-        <h2 id="editor-title" className={ui.sectionTitle}>
-          {t('editorTitle')}
-        </h2>
-        <p className="mt-2 max-w-2xl text-stone-700">{t('editorBody')}</p>
-      </section>
+      <LiveEditor proposalId={proposal.id} user={{ id: user.id, name: user.name, color: colorFor(user.id) }} canWrite={proposal.canWrite} />
     </article>
   );
 }
