@@ -33,6 +33,8 @@ async function inBatches<T, R>(items: T[], concurrency: number, work: (item: T) 
  */
 export async function startPlenaryTarget(options: TargetOptions): Promise<BenchTarget> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  process.once('exit', removeDataDir); // also when the bench is interrupted
   let database: FreshDatabase | undefined;
   if (options.db === 'postgres') database = await createFreshDatabase(options.databaseUrl);
   let server: ServerProcess | undefined;
@@ -98,14 +100,16 @@ export async function startPlenaryTarget(options: TargetOptions): Promise<BenchT
           const stopped = await server!.stop();
           if (stopped.code !== 0) notable.push(`stopped with code ${stopped.code} signal ${stopped.signal} after SIGTERM`);
         } finally {
-          rmSync(dataDir, { recursive: true, force: true });
+          removeDataDir();
+          process.off('exit', removeDataDir);
           await database?.drop();
         }
       },
     };
   } catch (error) {
     await server?.stop(2_000).catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
+    process.off('exit', removeDataDir);
     await database?.drop().catch(() => undefined);
     throw error;
   }

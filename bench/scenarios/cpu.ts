@@ -7,6 +7,7 @@ const WRITERS = 10;
 const clientsFor = (quick: boolean) => (quick ? 20 : 200);
 const durationMs = (quick: boolean) => (quick ? 3_000 : 10_000);
 const DRAIN_MS = 5_000;
+const IDLE_MS = 2_000;
 
 /**
  * Server CPU per delivered edit: one room of 200 clients, 10 writers, first
@@ -22,7 +23,7 @@ export const cpuScenario: Scenario = {
     `One room, ${clientsFor(quick)} clients, ${WRITERS} writers. Open loop: ${WRITERS} edits/s per writer for ${durationMs(quick) / 1000} s. ` +
     `Closed loop: writer w (clients 0-${WRITERS - 1}) makes its next edit as soon as client ${WRITERS}+w (a non-writer) has applied ` +
     `its previous one, for ${durationMs(quick) / 1000} s. Server CPU = utime+stime from /proc over the phase (edits + drain), ` +
-    `divided by deliveries (edits × receivers actually applied). Client CPU: the one client process, in % of one core.`,
+    `divided by deliveries (edits × receivers actually applied). Idle: server CPU over ${IDLE_MS / 1000} s with the clients connected and nobody editing. Client CPU: the one client process, in % of one core.`,
   metrics: () => [
     { id: 'open-us', label: 'open loop: server CPU µs per delivered edit', better: 'lower', digits: 2 },
     { id: 'closed-us', label: 'closed loop: server CPU µs per delivered edit', better: 'lower', digits: 2 },
@@ -31,6 +32,7 @@ export const cpuScenario: Scenario = {
     { id: 'open-server-cpu', label: 'open loop: server CPU (% of a core)', better: 'lower', digits: 0 },
     { id: 'closed-server-cpu', label: 'closed loop: server CPU (% of a core)', better: 'lower', digits: 0 },
     { id: 'closed-client-cpu', label: 'closed loop: client process CPU (% of a core)', better: 'lower', digits: 0 },
+    { id: 'idle-server-cpu', label: 'idle, clients connected: server CPU (% of a core)', better: 'lower', digits: 1 },
     { id: 'rss-mb', label: 'server RSS with the clients connected (MB)', better: 'lower', digits: 0 },
   ],
   async run({ target, worker, quick, cpuNow, log }) {
@@ -45,6 +47,9 @@ export const cpuScenario: Scenario = {
     );
     await sleep(1_000);
     metrics['rss-mb'] = rssBytes(target.serverPid()) / 2 ** 20;
+    const idleBefore = cpuNow();
+    await sleep(IDLE_MS);
+    metrics['idle-server-cpu'] = (cpuMicrosBetween(idleBefore, cpuNow()) / 1000 / IDLE_MS) * 100;
     for (const mode of ['open', 'closed'] as const) {
       const params: EditParams = { writers: WRITERS, mode, ratePerWriter: 10, durationMs: durationMs(quick), drainMs: DRAIN_MS };
       const before = cpuNow();

@@ -6,6 +6,7 @@ const RATE = 10;
 const sizes = (quick: boolean) => (quick ? [2, 20] : [2, 20, 100, 200]);
 const durationMs = (quick: boolean) => (quick ? 3_000 : 10_000);
 const DRAIN_MS = 5_000;
+const SETTLE_MS = 1_500;
 
 /**
  * Latency: one room, N clients; min(10, N) writers each edit the `bench` map
@@ -33,7 +34,7 @@ export const latencyScenario: Scenario = {
         { protocol: target.protocol, rooms: Array.from({ length: n }, () => room), concurrency: OPEN_CONCURRENCY, timeoutMs: 120_000 },
         150_000,
       );
-      await sleep(500);
+      await sleep(SETTLE_MS); // let the joining clients' awareness announcements pass
       const result = await worker.call(
         'edits',
         { writers: WRITERS, mode: 'open', ratePerWriter: RATE, durationMs: durationMs(quick), drainMs: DRAIN_MS },
