@@ -78,6 +78,7 @@ export class LiveSession {
     this.provider.on('connection-close', this.onConnectionClose);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
     if (this.online) this.provider.connect();
   }
 
@@ -90,10 +91,28 @@ export class LiveSession {
   /** The current snapshot (for `useSyncExternalStore`). */
   getSnapshot = (): LiveSnapshot => this.snapshot;
 
+  /**
+   * Ends the session when the page no longer shows it. Edits not yet saved
+   * keep it connected (without presence) until they are, or until the server
+   * ends it for good: an in-app link does not fire `beforeunload`, and
+   * leaving the proposal must not drop what was just typed.
+   */
+  release(): void {
+    this.provider.awareness.setLocalState(null);
+    const settled = () => this.snapshot.save === 'saved' || this.snapshot.closed !== null;
+    if (settled()) return this.destroy();
+    const stop = this.subscribe(() => {
+      if (!settled()) return;
+      stop();
+      this.destroy();
+    });
+  }
+
   /** Closes the connection and frees the document. */
   destroy(): void {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
     this.doc.off('update', this.onUpdate);
     this.stopDurable();
     this.provider.destroy();
@@ -125,6 +144,13 @@ export class LiveSession {
     if (event?.code !== SYNC_CLOSE.retryLater) return;
     this.retries++;
     this.refresh();
+  };
+
+  private onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (this.snapshot.save === 'saved') return;
+    // Browsers show their own wording; asking is all a page can do.
+    event.preventDefault();
+    event.returnValue = '';
   };
 
   private onOnline = () => {

@@ -19,7 +19,7 @@ export function useLiveSession(proposalId: string): LiveSession | null {
     setSession(opened);
     return () => {
       setSession(null);
-      opened.destroy();
+      opened.release();
     };
   }, [proposalId]);
   return session;

@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
 import type { PresenceIdentity } from '@/core/presence';
 import { useCanWrite } from '@/app/_lib/use-can-write';
 import { usePresence } from '@/app/_lib/use-presence';
@@ -31,17 +30,8 @@ export function LiveEditor({ proposalId, user, canWrite: initialCanWrite }: { pr
   const writable = canWrite && snapshot.loaded && !snapshot.closed;
   useTypingSignal(session?.doc, session?.provider.awareness, writable);
 
+  // The session itself warns before the page unloads with unsaved edits (see LiveSession).
   const unsaved = snapshot.save !== 'saved';
-  useEffect(() => {
-    if (!unsaved) return;
-    // Browsers show their own wording; asking is all a page can do.
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
 
   return (
     <section aria-labelledby="editor-title" className="space-y-3">
