@@ -9,6 +9,8 @@ export interface Person {
   page: Page;
   /** The server's origin, sent as the Origin header of API calls. */
   origin: string;
+  /** Their user id. */
+  id: string;
 }
 
 /** A string unique to this run, so that tests also pass against a database that outlived an earlier run. */
@@ -17,10 +19,15 @@ export function runId(): string {
 }
 
 /** JSON API call from the person's context: their session cookie and the page's Origin, as the API requires. */
-async function api<T>(person: Person, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
+export async function api<T>(
+  person: Pick<Person, 'context' | 'origin'>,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  data?: unknown,
+): Promise<T> {
   const response = await person.context.request.fetch(new URL(path, person.origin).href, { method, data, headers: { origin: person.origin } });
   expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
+  return (response.status() === 204 ? undefined : await response.json()) as T;
 }
 
 /** A new account signed in within a fresh browser context. */
@@ -33,24 +40,25 @@ export async function newPerson(
 ): Promise<Person> {
   const context = await browser.newContext({ baseURL, locale: 'en-US', viewport });
   const page = await context.newPage();
-  const person = { name, context, page, origin: new URL(baseURL).origin };
-  await api(person, 'POST', '/api/auth/sign-up/email', {
+  const origin = new URL(baseURL).origin;
+  const { user } = await api<{ user: { id: string } }>({ context, origin }, 'POST', '/api/auth/sign-up/email', {
     name,
     email: `${name.split(' ')[0].toLowerCase()}-${run}@example.org`,
     password: PASSWORD,
   });
-  return person;
+  return { name, context, page, origin, id: user.id };
 }
 
 /** An assembly created by `steward`, a proposal in it, and the others joined with the given roles. */
-export async function proposalWith(steward: Person, run: string, others: { person: Person; role: 'member' | 'observer' }[] = []) {
-  const assembly = await api<{ id: string }>(steward, 'POST', '/api/assemblies', { name: `Riverside ${run}` });
+export async function proposalWith(steward: Person, others: { person: Person; role: 'member' | 'observer' }[] = []) {
+  // Names need not be unique (ids are), and these show in the screenshot.
+  const assembly = await api<{ id: string }>(steward, 'POST', '/api/assemblies', { name: 'Riverside Co-op' });
   for (const { person, role } of others) {
     const invitation = await api<{ token: string }>(steward, 'POST', `/api/assemblies/${assembly.id}/invitations`, { role });
     await api(person, 'POST', `/api/invitations/${invitation.token}/accept`);
   }
-  const proposal = await api<{ id: string }>(steward, 'POST', `/api/assemblies/${assembly.id}/proposals`, { title: `Repaint the stairwell ${run}` });
-  return proposal.id;
+  const proposal = await api<{ id: string }>(steward, 'POST', `/api/assemblies/${assembly.id}/proposals`, { title: 'Repaint the stairwell' });
+  return { assemblyId: assembly.id, proposalId: proposal.id };
 }
 
 /** The proposal's text editor on a page. */
@@ -85,4 +93,28 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
 /** Closes every context of the people, whatever happened. */
 export async function closeAll(...people: (Person | undefined)[]): Promise<void> {
   await Promise.all(people.map((person) => person?.context.close()));
+}
+
+/**
+ * The text of each element, as a reader sees it: without the name labels of
+ * other people's carets, which sit inside the text as decorations.
+ */
+export function textsOf(locator: Locator): Promise<string[]> {
+  return locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+      return (copy.textContent ?? '').trim();
+    }),
+  );
+}
+
+/** Waits until the elements' texts (see {@link textsOf}) are `expected`. */
+export async function expectTexts(locator: Locator, expected: string[]): Promise<void> {
+  await expect.poll(() => textsOf(locator)).toEqual(expected);
+}
+
+/** Waits until a page's whole text (see {@link textsOf}) is `expected`. */
+export async function expectText(page: Page, expected: string): Promise<void> {
+  await expectTexts(editorOf(page), [expected]);
 }
