@@ -22,26 +22,24 @@ export async function storeInitialText(tx: Queryable, proposalId: string): Promi
 }
 
 /**
- * Reads a proposal's snapshot and the whole log after it, from one consistent
- * view of the database: a compaction committing between the two reads would
- * otherwise hide the rows it folded from both.
+ * Reads a proposal's snapshot and the whole log after it in one statement:
+ * a single statement sees one consistent view of the database, so a
+ * compaction committing meanwhile cannot hide the rows it folded from both
+ * parts (and one round trip keeps the first sync reply fast).
  */
-export async function loadText(db: Db, proposalId: string): Promise<StoredText> {
-  return db.transaction(
-    async (tx) => {
-      const [snapshot] = await tx
-        .select({ state: docSnapshot.state })
-        .from(docSnapshot)
-        .where(eq(docSnapshot.proposalId, proposalId));
-      const updates = await tx
-        .select({ id: docUpdate.id, data: docUpdate.data })
-        .from(docUpdate)
-        .where(eq(docUpdate.proposalId, proposalId))
-        .orderBy(asc(docUpdate.id));
-      return { snapshot: snapshot?.state, updates };
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
+export async function loadText(db: Queryable, proposalId: string): Promise<StoredText> {
+  const result = await db.execute(sql`
+    select 0 as part, 0::bigint as id, ${docSnapshot.state} as data from ${docSnapshot} where ${docSnapshot.proposalId} = ${proposalId}
+    union all
+    select 1 as part, ${docUpdate.id} as id, ${docUpdate.data} as data from ${docUpdate} where ${docUpdate.proposalId} = ${proposalId}
+    order by part, id`);
+  const rows = (result as unknown as { rows: { part: number; id: string | number; data: Uint8Array }[] }).rows;
+  const bytes = (value: Uint8Array) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  const snapshot = rows.find((row) => Number(row.part) === 0);
+  return {
+    snapshot: snapshot ? bytes(snapshot.data) : undefined,
+    updates: rows.filter((row) => Number(row.part) === 1).map((row) => ({ id: Number(row.id), data: bytes(row.data) })),
+  };
 }
 
 /**
