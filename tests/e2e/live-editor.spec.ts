@@ -234,6 +234,24 @@ test.describe('live editor', () => {
     });
   });
 
+  test('a session that ended: the server closes for good and the page offers to sign in again', async ({ browser, baseURL }) => {
+    const run = runId();
+    const ann = await newPerson(browser, baseURL!, 'Ann Steward', run);
+    people = [ann];
+    const { proposalId } = await proposalWith(ann);
+    await openProposal(ann, proposalId);
+    // Signed out elsewhere (same cookie jar); the open socket lives on until it reconnects.
+    await api(ann, 'POST', '/api/auth/sign-out', {});
+    await ann.context.setOffline(true);
+    await expect(connectionOf(ann.page)).toHaveText('Offline');
+    await ann.context.setOffline(false);
+    const alert = ann.page.getByRole('alert').filter({ hasText: 'Your session has ended' });
+    await expect(alert).toBeVisible();
+    await expect(alert.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', `/sign-in?next=${encodeURIComponent(`/proposals/${proposalId}`)}`);
+    await expect(connectionOf(ann.page)).toHaveText('Disconnected');
+    await expect(editorOf(ann.page)).toHaveAttribute('contenteditable', 'false');
+  });
+
   test('one avatar per person, even with two tabs; typing shows and fades', async ({ browser, baseURL }) => {
     const run = runId();
     const ann = await newPerson(browser, baseURL!, 'Ann Steward', run);

@@ -106,7 +106,7 @@ export function SharedTextEditor({
   }, [editor, writable]);
 
   return (
-    <div className="overflow-hidden rounded-lg border border-stone-300 bg-white shadow-sm focus-within:border-teal-600">
+    <div className="overflow-hidden rounded-lg border border-stone-300 bg-white shadow-sm focus-within:border-teal-600 focus-within:ring-2 focus-within:ring-teal-600/30">
       {editor && showToolbar ? (
         <>
           <EditorToolbar
