@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { availableParallelism, cpus, release, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { ROOT } from '../scripts/ensure-build';
 
 function git(args: string[]): string {
@@ -18,4 +18,11 @@ export function describeMachine(): string {
     `${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, ` +
     `Node ${process.versions.node}; ${new Date().toISOString()}; commit ${git(['rev-parse', '--short', 'HEAD']) || '?'}${dirty}`
   );
+}
+
+/** The 1, 5 and 15 minute load averages (runnable processes; above the core count means contention). */
+export function loadAverage(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
 }

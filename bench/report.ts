@@ -2,6 +2,11 @@ import { median } from './latency-stats';
 import type { MetricDef, Scenario } from './scenario';
 import { SERVER_KINDS, SERVER_TITLES, type ServerKind } from './target';
 
+/** Figure recorded for every run: CPU used by processes other than the bench's, in % of one core. */
+export const OTHER_CPU_METRIC = 'other-cpu';
+
+const OTHER_CPU_ROW: MetricDef = { id: OTHER_CPU_METRIC, label: 'other processes on the machine meanwhile (% of a core)', better: 'lower', digits: 0 };
+
 /** Every run's figures of one scenario, per server. */
 export type ScenarioRuns = Record<ServerKind, Record<string, number>[]>;
 
@@ -33,15 +38,16 @@ export function renderScenario(scenario: Scenario, quick: boolean, runs: Scenari
   lines.push(`Median of the runs that completed (${counts}).`, '');
   lines.push(`| metric | ${SERVER_KINDS.map((kind) => SERVER_TITLES[kind]).join(' | ')} | Plenary / best ref | Plenary / @y/websocket-server |`);
   lines.push(`| --- | ${SERVER_KINDS.map(() => '---:').join(' | ')} | ---: | ---: |`);
-  for (const metric of scenario.metrics(quick)) {
+  for (const metric of [...scenario.metrics(quick), OTHER_CPU_ROW]) {
     const values = Object.fromEntries(
       SERVER_KINDS.map((kind) => [kind, median(runs[kind].map((run) => run[metric.id] ?? Number.NaN))]),
     ) as Record<ServerKind, number>;
-    const arrow = metric.better === 'lower' ? '↓' : '↑';
-    lines.push(
-      `| ${metric.label} ${arrow} | ${SERVER_KINDS.map((kind) => format(values[kind], metric.digits)).join(' | ')} | ` +
-        `${ratio(values.plenary, bestReference(metric, values))} | ${ratio(values.plenary, values['y-websocket-server'])} |`,
-    );
+    const arrow = metric === OTHER_CPU_ROW ? '' : metric.better === 'lower' ? ' ↓' : ' ↑';
+    const ratios =
+      metric === OTHER_CPU_ROW
+        ? '| |'
+        : `| ${ratio(values.plenary, bestReference(metric, values))} | ${ratio(values.plenary, values['y-websocket-server'])} |`;
+    lines.push(`| ${metric.label}${arrow} | ${SERVER_KINDS.map((kind) => format(values[kind], metric.digits)).join(' | ')} ${ratios}`);
   }
   lines.push('', '↓ lower is better, ↑ higher is better; a ratio below 1 favours Plenary for ↓ rows, above 1 for ↑ rows.');
   if (notes.length) lines.push('', 'Notes:', ...notes.map((note) => `- ${note}`));

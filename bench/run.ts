@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { ensureBuild, ROOT } from '../scripts/ensure-build';
 import { checkDependencies } from './check-deps';
 import { killAllChildren } from './children';
-import { describeMachine } from './machine';
+import { OtherLoad, waitForQuietMachine } from './machine-load';
+import { describeMachine, loadAverage } from './machine';
 import { parseOptions } from './options';
 import { createFreshDatabase } from './postgres-db';
 import { cpuSnapshot } from './proc-stats';
-import { renderScenario, type ScenarioRuns } from './report';
+import { OTHER_CPU_METRIC, renderScenario, type ScenarioRuns } from './report';
 import type { Scenario } from './scenario';
 import { coldLoadScenario } from './scenarios/cold-load';
 import { cpuScenario } from './scenarios/cpu';
@@ -26,6 +27,9 @@ import { WorkerHandle } from './worker-handle';
 
 const SCENARIOS: Scenario[] = [latencyScenario, cpuScenario, roomsScenario, coldLoadScenario];
 const RESULTS = join(ROOT, 'bench/results');
+/** Before each round, wait (at most QUIET_WAIT_MS) until other processes use less than this share of a core. */
+const QUIET_PERCENT = 30;
+const QUIET_WAIT_MS = 60_000;
 
 function closeNotes(closes: Record<string, number>): string {
   return Object.entries(closes)
@@ -46,7 +50,7 @@ async function main(): Promise<number> {
   const header = [
     '# Plenary sync benchmark',
     '',
-    `Machine: ${describeMachine()}.`,
+    `Machine: ${describeMachine()}; load average at start (1/5/15 min) ${loadAverage()}.`,
     `Database: ${options.db === 'pglite' ? 'embedded PGlite' : 'PostgreSQL (its processes\' CPU counted as Plenary\'s)'}; ` +
       `${options.runs} interleaved round(s)${options.quick ? '; --quick (small sizes, short phases: a smoke test, not a measurement)' : ''}.`,
     `Versions: ${Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(', ')}.`,
@@ -59,7 +63,7 @@ async function main(): Promise<number> {
   let failures = 0;
   const save = () => {
     const minutes = ((performance.now() - began) / 60_000).toFixed(1);
-    writeFileSync(join(RESULTS, 'latest.md'), `${sections.join('\n')}\nTotal time: ${minutes} min.\n`);
+    writeFileSync(join(RESULTS, 'latest.md'), `${sections.join('\n')}\nTotal time: ${minutes} min; load average at the end ${loadAverage()}.\n`);
     writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify({ options, versions, raw }, null, 2)}\n`);
   };
 
@@ -74,6 +78,7 @@ async function main(): Promise<number> {
         let target: BenchTarget | undefined;
         let worker: WorkerHandle | undefined;
         try {
+          await waitForQuietMachine(() => [process.pid], QUIET_PERCENT, QUIET_WAIT_MS, (message) => console.log(message));
           target = await startTarget(kind, {
             db: options.db,
             databaseUrl: options.databaseUrl,
@@ -81,6 +86,8 @@ async function main(): Promise<number> {
           });
           worker = await WorkerHandle.start();
           const current = target;
+          const client = worker;
+          const other = new OtherLoad(() => [process.pid, client.pid, ...current.cpuPids()]);
           const result = await scenario.run({
             target: current,
             worker,
@@ -88,7 +95,9 @@ async function main(): Promise<number> {
             cpuNow: () => cpuSnapshot(current.cpuPids()),
             log: (message) => console.log(message),
           });
-          runs[kind].push(result.metrics);
+          const otherPercent = other.percent();
+          runs[kind].push({ ...result.metrics, [OTHER_CPU_METRIC]: otherPercent });
+          if (otherPercent > QUIET_PERCENT) notes.push(`${label}: other processes on the machine used ${otherPercent.toFixed(0)}% of a core meanwhile`);
           notes.push(...result.notes.map((note) => `${label}: ${note}`));
         } catch (error) {
           failures++;
@@ -112,7 +121,7 @@ async function main(): Promise<number> {
     save();
   }
   const minutes = ((performance.now() - began) / 60_000).toFixed(1);
-  console.log(`Total time: ${minutes} min. Written to bench/results/latest.md${failures ? `; ${failures} run(s) FAILED` : ''}.`);
+  console.log(`Total time: ${minutes} min; load average at the end ${loadAverage()}. Written to bench/results/latest.md${failures ? `; ${failures} run(s) FAILED` : ''}.`);
   return failures ? 1 : 0;
 }
 
