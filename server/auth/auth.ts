@@ -4,6 +4,7 @@ import { LIMITS, personNameSchema } from '../../core/schemas';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Db } from '../db/database';
 import { authSchema } from '../db/schema';
+import { publishSessionEnded } from '../realtime/event-bus';
 import { CLIENT_IP_HEADER } from './client-ip';
 import type { Mailer } from './mailer';
 
@@ -60,6 +61,10 @@ export function createAuth(options: AuthOptions) {
     trustedOrigins: options.trustedOrigins,
     disabledPaths: DISABLED_PATHS,
     hooks: { before: validateSignUp },
+    databaseHooks: {
+      // Signing out (or a password reset revoking sessions) must also end that session's open sockets.
+      session: { delete: { after: async (session) => publishSessionEnded({ sessionId: session.id, userId: session.userId }) } },
+    },
     database: drizzleAdapter(options.db, { provider: 'pg', schema: authSchema }),
     emailAndPassword: {
       enabled: true,

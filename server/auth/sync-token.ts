@@ -6,6 +6,8 @@ export const SYNC_TOKEN_TTL_SECONDS = 300;
 interface TokenClaims {
   /** User id. */
   u: string;
+  /** The session that asked for the token: its end ends connections opened with the token. */
+  s: string;
   /** Proposal id. */
   p: string;
   /** Expiry, seconds since the epoch. */
@@ -22,14 +24,20 @@ function sign(secret: string, payload: string): string {
  * one member. Signed with the server secret; membership is still checked
  * when the connection opens.
  */
-export function createSyncToken(secret: string, userId: string, proposalId: string, now = Date.now()) {
+export function createSyncToken(secret: string, userId: string, sessionId: string, proposalId: string, now = Date.now()) {
   const expiresAt = Math.floor(now / 1000) + SYNC_TOKEN_TTL_SECONDS;
-  const payload = Buffer.from(JSON.stringify({ u: userId, p: proposalId, e: expiresAt } satisfies TokenClaims)).toString('base64url');
+  const claims: TokenClaims = { u: userId, s: sessionId, p: proposalId, e: expiresAt };
+  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return { token: `${payload}.${sign(secret, payload)}`, expiresAt: new Date(expiresAt * 1000) };
 }
 
-/** The user a token speaks for, if it is genuine, unexpired and for this proposal. */
-export function verifySyncToken(secret: string, token: string, proposalId: string, now = Date.now()): string | undefined {
+/** The user (and session) a token speaks for, if it is genuine, unexpired and for this proposal. */
+export function verifySyncToken(
+  secret: string,
+  token: string,
+  proposalId: string,
+  now = Date.now(),
+): { userId: string; sessionId: string } | undefined {
   const [payload, signature, ...rest] = token.split('.');
   if (!payload || !signature || rest.length > 0 || token.length > 1000) return undefined;
   const expected = Buffer.from(sign(secret, payload));
@@ -41,6 +49,8 @@ export function verifySyncToken(secret: string, token: string, proposalId: strin
   } catch {
     return undefined;
   }
-  if (typeof claims.u !== 'string' || claims.p !== proposalId || typeof claims.e !== 'number') return undefined;
-  return claims.e * 1000 > now ? claims.u : undefined;
+  if (typeof claims.u !== 'string' || typeof claims.s !== 'string' || claims.p !== proposalId || typeof claims.e !== 'number') {
+    return undefined;
+  }
+  return claims.e * 1000 > now ? { userId: claims.u, sessionId: claims.s } : undefined;
 }

@@ -10,7 +10,9 @@ export async function getPageUser(): Promise<SessionUser | undefined> {
   const requestHeaders = await headers();
   const runtime = await getRuntime();
   const session = await runtime.auth.api.getSession({ headers: requestHeaders });
-  return session ? { id: session.user.id, name: session.user.name, email: session.user.email } : undefined;
+  return session
+    ? { id: session.user.id, name: session.user.name, email: session.user.email, sessionId: session.session.id }
+    : undefined;
 }
 
 /** The signed-in member, or a redirect to sign-in that comes back to `returnTo` afterwards. */

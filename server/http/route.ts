@@ -11,6 +11,8 @@ export interface SessionUser {
   id: string;
   name: string;
   email: string;
+  /** The session making the request. */
+  sessionId: string;
 }
 
 /** What a route's body receives. */
@@ -40,7 +42,7 @@ function checkOrigin(request: Request, runtime: Runtime): void {
 async function readUser(request: Request, runtime: Runtime): Promise<SessionUser | undefined> {
   const session = await runtime.auth.api.getSession({ headers: request.headers });
   if (!session) return undefined;
-  return { id: session.user.id, name: session.user.name, email: session.user.email };
+  return { id: session.user.id, name: session.user.name, email: session.user.email, sessionId: session.session.id };
 }
 
 /**

@@ -1,6 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { AssemblyEvent } from '../../core/realtime-events';
 
+/** A session that ended (sign-out, password reset, expiry clean-up): its live connections must end too. */
+export interface SessionEnded {
+  sessionId: string;
+  userId: string;
+}
+
 // Services run inside Next's bundles, the socket.io and sync servers in the
 // composition root: one emitter on globalThis serves them all.
 const KEY = Symbol.for('plenary.events');
@@ -10,17 +16,35 @@ function bus(): EventEmitter {
   return (holder[KEY] ??= new EventEmitter().setMaxListeners(50));
 }
 
+function emit(channel: string, payload: unknown): void {
+  try {
+    bus().emit(channel, payload);
+  } catch (error) {
+    console.error(`[events] a ${channel} listener failed:`, error);
+  }
+}
+
+function listen<T>(channel: string, listener: (payload: T) => void): () => void {
+  bus().on(channel, listener);
+  return () => bus().off(channel, listener);
+}
+
 /** Announces an event that a use case has committed. Never throws: listeners' failures are logged. */
 export function publish(event: AssemblyEvent): void {
-  try {
-    bus().emit('event', event);
-  } catch (error) {
-    console.error('[events] a listener failed:', error);
-  }
+  emit('event', event);
 }
 
 /** Listens to every published event; returns the function that stops listening. */
 export function onEvent(listener: (event: AssemblyEvent) => void): () => void {
-  bus().on('event', listener);
-  return () => bus().off('event', listener);
+  return listen('event', listener);
+}
+
+/** Announces that a session ended. */
+export function publishSessionEnded(ended: SessionEnded): void {
+  emit('session-ended', ended);
+}
+
+/** Listens to ended sessions; returns the function that stops listening. */
+export function onSessionEnded(listener: (ended: SessionEnded) => void): () => void {
+  return listen('session-ended', listener);
 }

@@ -7,10 +7,11 @@ import { refuse } from '../../core/refusals';
 import type { Runtime } from '../runtime';
 import { requireMembership } from '../services/membership-guard';
 import { findSyncAccess } from '../services/sync-access';
-import { onEvent } from './event-bus';
+import { onEvent, onSessionEnded } from './event-bus';
 
 interface SocketData {
   userId: string;
+  sessionId: string;
   /** The assembly of each proposal room joined, so that leaving an assembly leaves its proposals too. */
   proposalAssemblies: Map<string, string>;
 }
@@ -54,6 +55,7 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime): 
       const session = await runtime.auth.api.getSession({ headers: fromNodeHeaders(headers) });
       if (!session) throw refuse('SIGN_IN_REQUIRED');
       socket.data.userId = session.user.id;
+      socket.data.sessionId = session.session.id;
       socket.data.proposalAssemblies = new Map();
       await socket.join(userRoom(session.user.id));
       next();
@@ -114,10 +116,18 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime): 
     }
   });
 
+  const stopListeningToSessions = onSessionEnded(({ userId, sessionId }) => {
+    void io
+      .in(userRoom(userId))
+      .fetchSockets()
+      .then((sockets) => sockets.filter((s) => (s.data as SocketData).sessionId === sessionId).forEach((s) => s.disconnect(true)));
+  });
+
   return {
     io,
     async close() {
       stopListening();
+      stopListeningToSessions();
       io.disconnectSockets(true);
       // Not io.close(): that would also close the HTTP server, which the composition root owns.
       io.engine.close();

@@ -7,10 +7,16 @@ import { findSyncAccess } from './sync-access';
  * A short-lived token for opening a proposal's sync connection without the
  * session cookie, with the websocket URL to use it on. Members only.
  */
-export async function issueSyncToken(db: Db, secret: string, publicUrl: string, userId: string, proposalId: string) {
-  const access = await findSyncAccess(db, userId, proposalId);
+export async function issueSyncToken(
+  db: Db,
+  secret: string,
+  publicUrl: string,
+  caller: { id: string; sessionId: string },
+  proposalId: string,
+) {
+  const access = await findSyncAccess(db, caller.id, proposalId);
   if (!access) throw refuse('PROPOSAL_NOT_FOUND');
-  const { token, expiresAt } = createSyncToken(secret, userId, proposalId);
+  const { token, expiresAt } = createSyncToken(secret, caller.id, caller.sessionId, proposalId);
   const base = publicUrl.replace(/^http/, 'ws');
   return {
     token,

@@ -9,7 +9,15 @@ import { findSyncAccess } from '../services/sync-access';
 
 /** The outcome of checking a sync connection request. */
 export type SyncAdmission =
-  | { ok: true; proposalId: string; assemblyId: string; identity: PresenceIdentity; readOnly: boolean; wantsSaved: boolean }
+  | {
+      ok: true;
+      proposalId: string;
+      assemblyId: string;
+      sessionId: string;
+      identity: PresenceIdentity;
+      readOnly: boolean;
+      wantsSaved: boolean;
+    }
   | { ok: false; code: number; reason: string };
 
 const refused = (code: number, reason: string): SyncAdmission => ({ ok: false, code, reason });
@@ -42,17 +50,18 @@ export async function admitSyncRequest(req: IncomingMessage, runtime: Runtime): 
   const origin = req.headers.origin;
   if (origin !== undefined && !runtime.trustedOrigins.includes(origin)) return refused(SYNC_CLOSE.forbidden, 'origin not allowed');
 
-  let userId: string | undefined;
+  let caller: { userId: string; sessionId: string } | undefined;
   const token = url.searchParams.get(SYNC_TOKEN_PARAM);
   if (token) {
-    userId = verifySyncToken(runtime.secret, token, proposalId);
-    if (!userId) return refused(SYNC_CLOSE.unauthenticated, 'invalid or expired token');
+    caller = verifySyncToken(runtime.secret, token, proposalId);
+    if (!caller) return refused(SYNC_CLOSE.unauthenticated, 'invalid or expired token');
   } else {
     if (!req.headers.cookie) return refused(SYNC_CLOSE.unauthenticated, 'sign in first');
     const session = await runtime.auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
     if (!session) return refused(SYNC_CLOSE.unauthenticated, 'sign in first');
-    userId = session.user.id;
+    caller = { userId: session.user.id, sessionId: session.session.id };
   }
+  const { userId, sessionId } = caller;
 
   const access = await findSyncAccess(runtime.db, userId, proposalId);
   if (!access) return refused(SYNC_CLOSE.forbidden, 'not a member of this assembly');
@@ -60,6 +69,7 @@ export async function admitSyncRequest(req: IncomingMessage, runtime: Runtime): 
     ok: true,
     proposalId,
     assemblyId: access.assemblyId,
+    sessionId,
     identity: { id: userId, name: access.name, color: colorFor(userId) },
     readOnly: access.role === 'observer',
     wantsSaved: url.searchParams.get(SYNC_SAVED_PARAM) === '1',

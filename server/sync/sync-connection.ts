@@ -12,6 +12,8 @@ const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 export interface ConnectionGrant {
   /** The assembly whose membership admitted the connection. */
   assemblyId: string;
+  /** The session that opened it (directly, or through a sync token). */
+  sessionId: string;
   identity: PresenceIdentity;
   readOnly: boolean;
   wantsSaved: boolean;
@@ -27,6 +29,7 @@ export class SyncConnection implements SyncPeer {
   readonly readOnly: boolean;
   readonly wantsSaved: boolean;
   readonly assemblyId: string;
+  readonly sessionId: string;
   private closed = false;
 
   constructor(
@@ -39,6 +42,7 @@ export class SyncConnection implements SyncPeer {
     this.readOnly = grant.readOnly;
     this.wantsSaved = grant.wantsSaved;
     this.assemblyId = grant.assemblyId;
+    this.sessionId = grant.sessionId;
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     socket.on('close', () => this.dispose());

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
-import { onEvent } from '../realtime/event-bus';
+import { onEvent, onSessionEnded } from '../realtime/event-bus';
 import type { Runtime } from '../runtime';
 import { DocumentRegistry } from './document-registry';
 import { admitSyncRequest } from './sync-admission';
@@ -46,6 +46,11 @@ export function createSyncServer(runtime: Runtime): SyncServer {
   heartbeat.unref();
 
   // Membership is checked when a connection opens; when it ends or changes, the open connections follow.
+  const stopListeningToSessions = onSessionEnded(({ sessionId }) => {
+    for (const connection of connections.values()) {
+      if (connection.sessionId === sessionId) connection.close(SYNC_CLOSE.unauthenticated, 'signed out');
+    }
+  });
   const stopListening = onEvent((event) => {
     if (event.type !== 'member.removed' && event.type !== 'member.left' && event.type !== 'member.role_changed') return;
     const [code, reason] =
@@ -107,6 +112,7 @@ export function createSyncServer(runtime: Runtime): SyncServer {
       closing = true;
       clearInterval(heartbeat);
       stopListening();
+      stopListeningToSessions();
       // Store what is in flight first, so that the 1001 reaches clients whose edits are safe.
       await registry.committer.idle();
       for (const connection of connections.values()) connection.close(SYNC_CLOSE.goingAway, 'server shutting down');

@@ -88,4 +88,32 @@ describe('live events', () => {
     await waitFor(() => closes.includes(4503), 5000, 'closed to reconnect with the new role');
     bobText.destroy();
   });
+
+  it('ends the open sockets of a session that signs out, and only those', async () => {
+    const dora = new ApiClient(server.url);
+    const email = uniqueEmail('dora');
+    await dora.signUp('Dora', email);
+    const inv = await fx.ann.post(`/api/assemblies/${fx.assemblyId}/invitations`, { role: 'member' });
+    await dora.post(`/api/invitations/${inv.body.token}/accept`);
+    const otherDevice = new ApiClient(server.url);
+    await otherDevice.signIn(email, 'a long enough passphrase');
+
+    const doraLive = await live(dora);
+    const otherLive = await live(otherDevice);
+    const text = await connectSyncClient(await syncTicket(dora, fx.proposalId));
+    const otherText = await connectSyncClient(await syncTicket(otherDevice, fx.proposalId));
+    const closes: number[] = [];
+    text.provider.on('connection-close', (event: CloseEvent | null) => event && closes.push(event.code));
+    let disconnected = false;
+    doraLive.socket.on('disconnect', () => (disconnected = true));
+
+    expect((await dora.post('/api/auth/sign-out')).status).toBe(200);
+    await waitFor(() => closes.includes(4401), 5000, 'sync connection closed with 4401');
+    await waitFor(() => disconnected, 5000, 'socket.io disconnected');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(otherLive.socket.connected).toBe(true);
+    expect(otherText.provider.wsconnected).toBe(true);
+    text.destroy();
+    otherText.destroy();
+  });
 });

@@ -5,6 +5,6 @@ import { issueSyncToken } from '@/server/services/issue-sync-token';
 /** POST /api/proposals/:proposalId/sync-token: a short-lived token for the /yjs connection (non-browser clients). */
 export const POST = route<{ proposalId: string }>(
   async ({ params, runtime, user }) =>
-    issueSyncToken(runtime.db, runtime.secret, runtime.publicUrl, user.id, parseWith(idSchema, params.proposalId)),
+    issueSyncToken(runtime.db, runtime.secret, runtime.publicUrl, user, parseWith(idSchema, params.proposalId)),
   { status: 201 },
 );
