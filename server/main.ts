@@ -99,7 +99,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mailer,
       signInRateLimit: config.signInRateLimit,
     });
-    const runtime: Runtime = { config, db: database.db, auth, mailer, publicUrl, trustedOrigins, secret };
+    const runtime: Runtime = { config, db: database.db, raw: database.raw, auth, mailer, publicUrl, trustedOrigins, secret };
     setRuntime(runtime);
     const syncServer = createSyncServer(runtime);
     sync = syncServer;

@@ -1,5 +1,5 @@
 import type { SyncLimits } from '../config';
-import type { Db } from '../db/database';
+import type { Db, RawStatement } from '../db/database';
 import { appendUpdates } from './document-store';
 import { GroupCommitter } from './group-committer';
 import { SyncDocument } from './sync-document';
@@ -17,10 +17,11 @@ export class DocumentRegistry {
 
   constructor(
     private readonly db: Db,
+    raw: RawStatement,
     private readonly limits: SyncLimits,
   ) {
     this.committer = new GroupCommitter(
-      (entries) => appendUpdates(db, entries),
+      (entries) => appendUpdates(raw, entries),
       () => {
         // One saved signal per document per commit, after all of the batch is applied.
         for (const doc of this.committedSinceBatch) doc.announceSaved();

@@ -28,7 +28,7 @@ export function createSyncServer(runtime: Runtime): SyncServer {
   // 4413, which tells the stock client to stop; ws's own 1009 (beyond) would make it resend forever.
   const maxPayload = Math.max(limits.maxMessageBytes * 2, limits.maxDocumentBytes) + 1024;
   const wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
-  const registry = new DocumentRegistry(runtime.db, limits);
+  const registry = new DocumentRegistry(runtime.db, runtime.raw, limits);
   const connections = new Map<WebSocket, SyncConnection>();
   const alive = new WeakSet<WebSocket>();
   let closing = false;
