@@ -1,11 +1,24 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 
-/** What the server reported as committed, from a saved signal (message type 100). */
+/**
+ * What the server reported as committed, from a saved signal (message type
+ * 100). The state vector is always complete; the deletions are the whole
+ * committed delete set in the signal sent on connecting, and only what each
+ * commit added afterwards: accumulate them with {@link mergeDurableStates}.
+ */
 export interface DurableState {
   stateVector: Map<number, number>;
   /** Deleted ranges per client: [clock, length] pairs. */
   deletions: Map<number, [number, number][]>;
+}
+
+/** The durable state after `next`, knowing `previous` (deletions accumulate, the state vector is replaced). */
+export function mergeDurableStates(previous: DurableState | undefined, next: DurableState): DurableState {
+  if (!previous) return next;
+  const deletions = new Map(previous.deletions);
+  for (const [client, ranges] of next.deletions) deletions.set(client, [...(deletions.get(client) ?? []), ...ranges]);
+  return { stateVector: next.stateVector, deletions };
 }
 
 /** Decodes the payload of a saved signal (after its message type). */

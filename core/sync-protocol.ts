@@ -14,7 +14,8 @@ export const MESSAGE = {
   queryAwareness: 3,
   /**
    * Server → client: what is committed to storage. Payload: varUint8Array(state vector), then
-   * varUint8Array(an update holding no items but the committed delete set), so that a client can
+   * varUint8Array(an update holding no items, only deletions): on connecting, the whole committed
+   * delete set; after each commit, the deletions that commit added. A client accumulates them to
    * tell whether its insertions and its deletions are all durable.
    */
   saved: 100,

@@ -17,16 +17,21 @@ function bus(): EventEmitter {
 }
 
 function emit(channel: string, payload: unknown): void {
-  try {
-    bus().emit(channel, payload);
-  } catch (error) {
-    console.error(`[events] a ${channel} listener failed:`, error);
-  }
+  bus().emit(channel, payload);
 }
 
 function listen<T>(channel: string, listener: (payload: T) => void): () => void {
-  bus().on(channel, listener);
-  return () => bus().off(channel, listener);
+  // Each listener is guarded: an emitter stops at the first listener that throws, and one
+  // failing consumer must not keep the others (sync, socket.io) from hearing the event.
+  const guarded = (payload: T) => {
+    try {
+      listener(payload);
+    } catch (error) {
+      console.error(`[events] a ${channel} listener failed:`, error);
+    }
+  };
+  bus().on(channel, guarded);
+  return () => bus().off(channel, guarded);
 }
 
 /** Announces an event that a use case has committed. Never throws: listeners' failures are logged. */

@@ -71,6 +71,7 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime): 
       const parsed = subscriptionSchema.safeParse(payload);
       if (!parsed.success) return ack?.(toAckError(refuse('INVALID_INPUT')));
       void socket.leave(roomOf(parsed.data));
+      if ('proposalId' in parsed.data) (socket.data as SocketData).proposalAssemblies.delete(parsed.data.proposalId);
       ack?.({ ok: true });
     });
   });
@@ -108,11 +109,14 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime): 
   }
 
   const stopListening = onEvent((event: AssemblyEvent) => {
-    io.to(roomOf({ assemblyId: event.assemblyId })).emit(event.type, event);
+    const assemblyRoom = roomOf({ assemblyId: event.assemblyId });
     if (event.type === 'member.removed' || event.type === 'member.left') {
-      // The member who is gone is told (over their personal room) and stops receiving the assembly's events.
-      io.to(userRoom(event.userId)).emit(event.type, event);
+      // The member who is gone is told too (personal room; once, even if also in the assembly's room),
+      // then stops receiving the assembly's events.
+      io.to(assemblyRoom).to(userRoom(event.userId)).emit(event.type, event);
       void leaveAssembly(event.userId, event.assemblyId);
+    } else {
+      io.to(assemblyRoom).emit(event.type, event);
     }
   });
 

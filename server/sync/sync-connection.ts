@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { PresenceIdentity } from '../../core/presence';
+import { toCloseCode } from '../../core/errors';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
 import type { SyncDocument } from './sync-document';
 import type { SyncPeer } from './sync-peer';
@@ -64,7 +65,8 @@ export class SyncConnection implements SyncPeer {
     } catch (error) {
       if (error instanceof MalformedMessageError) return this.close(SYNC_CLOSE.malformed, error.message);
       console.error('[sync] failed to handle a message:', error);
-      this.close(SYNC_CLOSE.retryLater, 'internal error');
+      const { code, reason } = toCloseCode(error);
+      this.close(code, reason);
     }
   }
 

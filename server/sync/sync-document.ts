@@ -15,7 +15,7 @@ import {
   MalformedMessageError,
   type ClientMessage,
 } from './sync-message';
-import { isCompleteUpdate } from './update-validation';
+import { addDeletions, decodeCompleteUpdate, encodeDeletions, type Deletions } from './update-validation';
 
 /** What a document needs from the server around it. */
 export interface SyncDocumentContext {
@@ -50,6 +50,8 @@ export class SyncDocument {
   /** Updates submitted and not yet committed or failed. */
   inFlight = 0;
   private inFlightBytes = 0;
+  /** Deletions committed since the last saved signal: the signal carries only these (newcomers get all). */
+  private deletionsSinceSignal: Deletions = new Map();
   private storedBytes = 0;
   private snapshotBytes = 0;
   private logRows = 0;
@@ -87,9 +89,12 @@ export class SyncDocument {
       return false;
     }
     this.peers.add(peer);
+    const vector = Y.encodeStateVector(this.doc);
     // The server's state vector asks the client for whatever it holds that the server lacks (offline edits).
-    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    this.announceSaved([peer]);
+    peer.send(encodeSyncStep1(vector));
+    // A newcomer learns the whole committed delete set once (an update against the full state vector
+    // carries no items, only deletions); later signals carry what each commit added.
+    if (peer.wantsSaved) peer.send(encodeSaved(vector, Y.encodeStateAsUpdate(this.doc, vector)));
     const present = this.awareness.current();
     if (present) peer.send(encodeAwareness(present));
     return true;
@@ -136,7 +141,8 @@ export class SyncDocument {
 
   private receiveUpdate(peer: SyncPeer, update: Uint8Array): void {
     if (peer.readOnly) return; // Observers and frozen texts: dropped, never applied.
-    if (!isCompleteUpdate(update)) throw new MalformedMessageError('incomplete or corrupt update');
+    const deletions = decodeCompleteUpdate(update);
+    if (!deletions) throw new MalformedMessageError('incomplete or corrupt update');
     if (isEmptyUpdate(update)) return;
     if (this.storedBytes + this.inFlightBytes + update.length > this.context.limits.maxDocumentBytes) {
       peer.close(SYNC_CLOSE.tooLarge, 'the document would exceed its size limit');
@@ -150,6 +156,7 @@ export class SyncDocument {
       committed: () => {
         this.inFlight--;
         this.inFlightBytes -= update.length;
+        addDeletions(this.deletionsSinceSignal, deletions);
         this.applyCommitted(update, peer);
       },
       failed: (error) => {
@@ -173,16 +180,19 @@ export class SyncDocument {
     if (this.peers.size === 0) this.context.onEmpty(this);
   }
 
-  /** Sends what is durable (state vector and delete set) to the peers that asked for it. */
-  announceSaved(only?: Iterable<SyncPeer>): void {
+  /**
+   * Tells the peers that asked for it what is durable after a commit: the
+   * state vector, and the deletions committed since the previous signal (a
+   * client accumulates them; computing the whole delete set each time would
+   * cost a walk of the document per commit).
+   */
+  announceSaved(): void {
+    const deletions = this.deletionsSinceSignal;
+    this.deletionsSinceSignal = new Map();
     let frame: Uint8Array | undefined;
-    for (const peer of only ?? this.peers) {
-      if (!peer.wantsSaved || !this.peers.has(peer)) continue;
-      if (!frame) {
-        const vector = Y.encodeStateVector(this.doc);
-        // An update against the full state vector carries no items, only the delete set.
-        frame = encodeSaved(vector, Y.encodeStateAsUpdate(this.doc, vector));
-      }
+    for (const peer of this.peers) {
+      if (!peer.wantsSaved) continue;
+      frame ??= encodeSaved(Y.encodeStateVector(this.doc), encodeDeletions(deletions));
       peer.send(frame);
     }
   }

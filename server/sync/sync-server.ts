@@ -46,9 +46,11 @@ export function createSyncServer(runtime: Runtime): SyncServer {
   heartbeat.unref();
 
   // Membership is checked when a connection opens; when it ends or changes, the open connections follow.
+  // A session that ended may have been replaced at once (a password change issues a new one): close
+  // with "try again", so that the client's reconnect is admitted with a valid cookie or refused with 4401.
   const stopListeningToSessions = onSessionEnded(({ sessionId }) => {
     for (const connection of connections.values()) {
-      if (connection.sessionId === sessionId) connection.close(SYNC_CLOSE.unauthenticated, 'signed out');
+      if (connection.sessionId === sessionId) connection.close(SYNC_CLOSE.retryLater, 'session ended; reconnect to sign in again');
     }
   });
   const stopListening = onEvent((event) => {

@@ -1,13 +1,17 @@
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
+/** Deleted ranges by client: [clock, length] pairs. */
+export type Deletions = Map<number, [number, number][]>;
+
 /**
- * Whether `update` is one complete Yjs update (v1 encoding): every struct and
- * the delete set decode, and no byte is left over. A truncated update, or a
- * valid one followed by garbage, is not complete: the sync server refuses it
- * before it reaches storage.
+ * Decodes `update` completely (v1 encoding) and returns the ranges it
+ * deletes, or undefined when it is not exactly one complete update: a
+ * truncated update, or a valid one followed by garbage, is refused before it
+ * reaches storage.
  */
-export function isCompleteUpdate(update: Uint8Array): boolean {
-  let decoder: { restDecoder: { pos: number; arr: Uint8Array } } | undefined;
+export function decodeCompleteUpdate(update: Uint8Array): Deletions | undefined {
+  let decoder: { restDecoder: { pos: number } } | undefined;
   // decodeUpdateV2 accepts the decoder class to use: a subclass lets us see where decoding stopped.
   class TrackingDecoder extends Y.UpdateDecoderV1 {
     constructor(input: ConstructorParameters<typeof Y.UpdateDecoderV1>[0]) {
@@ -15,10 +19,44 @@ export function isCompleteUpdate(update: Uint8Array): boolean {
       decoder = this as unknown as typeof decoder;
     }
   }
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
-    Y.decodeUpdateV2(update, TrackingDecoder as unknown as typeof Y.UpdateDecoderV1);
+    decoded = Y.decodeUpdateV2(update, TrackingDecoder as unknown as typeof Y.UpdateDecoderV1);
   } catch {
-    return false;
+    return undefined;
   }
-  return decoder !== undefined && decoder.restDecoder.pos === update.length;
+  if (decoder === undefined || decoder.restDecoder.pos !== update.length) return undefined;
+  const deletions: Deletions = new Map();
+  for (const [client, items] of decoded.ds.clients) deletions.set(client, items.map((item) => [item.clock, item.len]));
+  return deletions;
+}
+
+/** Whether `update` is one complete Yjs update (see {@link decodeCompleteUpdate}). */
+export function isCompleteUpdate(update: Uint8Array): boolean {
+  return decodeCompleteUpdate(update) !== undefined;
+}
+
+/** Adds `more` to `into` (ranges may overlap; readers merge them). */
+export function addDeletions(into: Deletions, more: Deletions): void {
+  for (const [client, ranges] of more) {
+    const list = into.get(client);
+    if (list) list.push(...ranges);
+    else into.set(client, [...ranges]);
+  }
+}
+
+/** An update (v1) that carries no items, only these deletions: the form clients decode a delete set from. */
+export function encodeDeletions(deletions: Deletions): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0); // no structs
+  encoding.writeVarUint(encoder, deletions.size);
+  for (const [client, ranges] of deletions) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, ranges.length);
+    for (const [clock, length] of ranges) {
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarUint(encoder, length);
+    }
+  }
+  return encoding.toUint8Array(encoder);
 }

@@ -107,12 +107,20 @@ describe('live events', () => {
     let disconnected = false;
     doraLive.socket.on('disconnect', () => (disconnected = true));
 
+    const { token } = await syncTicket(dora, fx.proposalId);
     expect((await dora.post('/api/auth/sign-out')).status).toBe(200);
-    await waitFor(() => closes.includes(4401), 5000, 'sync connection closed with 4401');
+    // Closed to reconnect (4503), and the reconnect is refused for good (4401): the session is gone.
+    await waitFor(() => closes.includes(4503) && closes.includes(4401), 5000, 'sync connection closed, then refused with 4401');
     await waitFor(() => disconnected, 5000, 'socket.io disconnected');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(otherLive.socket.connected).toBe(true);
     expect(otherText.provider.wsconnected).toBe(true);
+    // A token issued to the ended session opens nothing either.
+    const late = await connectSyncClient({ ...(await syncTicket(otherDevice, fx.proposalId)), token }, { waitForSync: false });
+    const lateCloses: number[] = [];
+    late.provider.on('connection-close', (event: CloseEvent | null) => event && lateCloses.push(event.code));
+    await waitFor(() => lateCloses.includes(4401), 5000, 'token of an ended session refused');
+    late.destroy();
     text.destroy();
     otherText.destroy();
   });

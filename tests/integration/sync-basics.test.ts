@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDurable, type DurableState } from '../../core/durability';
+import { isDurable, mergeDurableStates, type DurableState } from '../../core/durability';
 import { connectSyncClient, syncTicket, waitFor, type SyncClient } from '../support/sync-clients';
 import { buildSyncFixture, newProposal, type SyncFixture } from '../support/sync-fixture';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -63,7 +63,7 @@ describe('the sync server', () => {
   it('tells a client that asked for it when its insertions and deletions are durable (the saved signal)', async () => {
     const proposalId = await newProposal(fx, 'Saved');
     let durable: DurableState | undefined;
-    const a = await client('ann', proposalId, { saved: true, onSaved: (state: DurableState) => (durable = state) });
+    const a = await client('ann', proposalId, { saved: true, onSaved: (state: DurableState) => (durable = mergeDurableStates(durable, state)) });
     await waitFor(() => durable !== undefined && isDurable(a.doc, durable), 5000, 'saved at connection');
     a.type('Keep me');
     expect(isDurable(a.doc, durable!)).toBe(false);
