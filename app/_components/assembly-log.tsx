@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { LOG_PAGE_SIZE } from '@/app/_lib/log-page';
+import { LOG_PAGE_SIZE, mergeNewestPage } from '@/app/_lib/log-page';
 import { ui } from '@/app/_lib/styles';
 import { useApiAction } from '@/app/_lib/use-api-action';
 import { FormError } from './form-messages';
@@ -14,7 +14,11 @@ interface AssemblyLogProps {
   initial: { entries: LogEntry[]; nextBefore: number | null };
 }
 
-/** The assembly's log, newest first; older pages load on request with the API's `nextBefore` cursor. */
+/**
+ * The assembly's log, newest first; older pages load on request with the API's
+ * `nextBefore` cursor. When the server components re-render (a live update),
+ * the fresh newest page joins what is shown.
+ */
 export function AssemblyLog({ assemblyId, initial }: AssemblyLogProps) {
   const t = useTranslations('log');
   const format = useFormatter();
@@ -22,6 +26,13 @@ export function AssemblyLog({ assemblyId, initial }: AssemblyLogProps) {
   const hydrated = useHydrated();
   const [entries, setEntries] = useState(initial.entries);
   const [nextBefore, setNextBefore] = useState(initial.nextBefore);
+  const [seenInitial, setSeenInitial] = useState(initial);
+  if (initial !== seenInitial) {
+    setSeenInitial(initial);
+    const merged = mergeNewestPage({ entries, nextBefore }, initial);
+    setEntries(merged.entries);
+    setNextBefore(merged.nextBefore);
+  }
 
   async function loadOlder() {
     if (nextBefore === null) return;

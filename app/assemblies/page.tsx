@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { RoleBadge } from '@/app/_components/badges';
 import { CreateAssemblyForm } from '@/app/_components/create-assembly-form';
+import { LiveAssemblies } from '@/app/_components/live-assemblies';
 import { database, requireUser } from '@/app/_lib/current-user';
 import { ui } from '@/app/_lib/styles';
 import { listMyAssemblies } from '@/server/services/list-my-assemblies';
@@ -19,9 +20,12 @@ export default async function AssembliesPage() {
   return (
     <div className="space-y-10">
       <section aria-labelledby="assemblies-title" className="space-y-4">
-        <h1 id="assemblies-title" className={ui.pageTitle}>
-          {t('title')}
-        </h1>
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <h1 id="assemblies-title" className={ui.pageTitle}>
+            {t('title')}
+          </h1>
+          <LiveAssemblies assemblies={assemblies.map(({ id, name }) => ({ id, name }))} userId={user.id} />
+        </div>
         {assemblies.length === 0 ? (
           <p className={`${ui.card} text-stone-700`}>{t('empty')}</p>
         ) : (

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { ProposalsLiveStatus } from '@/app/_components/live-hints';
 import { NewProposalForm } from '@/app/_components/new-proposal-form';
 import { ProposalList } from '@/app/_components/proposal-list';
 import { loadAssembly } from '@/app/_lib/assembly-data';
@@ -35,9 +36,12 @@ export default async function AssemblyProposalsPage({ params }: Props) {
   return (
     <div className="space-y-8">
       <section aria-labelledby="proposals-title" className="space-y-4">
-        <h2 id="proposals-title" className={ui.sectionTitle}>
-          {t('title')}
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <h2 id="proposals-title" className={ui.sectionTitle}>
+            {t('title')}
+          </h2>
+          <ProposalsLiveStatus assemblyId={assembly.id} />
+        </div>
         <ProposalList proposals={proposals} emptyText={mayWrite ? t('emptyWriter') : t('empty')} />
       </section>
       {mayWrite ? (

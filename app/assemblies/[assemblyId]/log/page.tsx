@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AssemblyLog } from '@/app/_components/assembly-log';
+import { LogLiveStatus } from '@/app/_components/live-hints';
 import { loadAssembly } from '@/app/_lib/assembly-data';
 import { database, requireUser } from '@/app/_lib/current-user';
 import { LOG_PAGE_SIZE } from '@/app/_lib/log-page';
@@ -27,9 +28,12 @@ export default async function LogPage({ params }: Props) {
   return (
     <section aria-labelledby="log-title" className="space-y-4">
       <div className="space-y-1">
-        <h2 id="log-title" className={ui.sectionTitle}>
-          {t('title')}
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <h2 id="log-title" className={ui.sectionTitle}>
+            {t('title')}
+          </h2>
+          <LogLiveStatus assemblyId={assembly.id} />
+        </div>
         <p className={ui.muted}>{t('intro')}</p>
       </div>
       <AssemblyLog assemblyId={assembly.id} initial={page} />

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { RoleBadge } from '@/app/_components/badges';
 import { LeaveAssemblyButton } from '@/app/_components/leave-assembly-button';
+import { MembersLiveStatus } from '@/app/_components/live-hints';
 import { MemberRoleSelect } from '@/app/_components/member-role-select';
 import { RemoveMemberButton } from '@/app/_components/remove-member-button';
 import { loadAssembly } from '@/app/_lib/assembly-data';
@@ -32,9 +33,16 @@ export default async function MembersPage({ params }: Props) {
   return (
     <div className="space-y-8">
       <section aria-labelledby="members-title" className="space-y-4">
-        <h2 id="members-title" className={ui.sectionTitle}>
-          {t('title')}
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <h2 id="members-title" className={ui.sectionTitle}>
+            {t('title')}
+          </h2>
+          <MembersLiveStatus
+            assemblyId={assembly.id}
+            userId={user.id}
+            names={Object.fromEntries(members.map((member) => [member.userId, member.name]))}
+          />
+        </div>
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {members.map((member) => {
             const isMe = member.userId === user.id;
