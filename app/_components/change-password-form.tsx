@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { PASSWORD_LIMITS } from '@/app/_lib/password';
 import { useApiAction } from '@/app/_lib/use-api-action';
 import { FormError, FormSuccess } from './form-messages';
+import { NewPasswordField } from './new-password-field';
 import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';
 
@@ -33,16 +34,7 @@ export function ChangePasswordForm() {
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-4">
       <TextField label={t('currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required />
-      <TextField
-        label={t('newPassword')}
-        hint={t('newPasswordHint', { min: PASSWORD_LIMITS.min })}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_LIMITS.min}
-        maxLength={PASSWORD_LIMITS.max}
-      />
+      <NewPasswordField label={t('newPassword')} hint={t('newPasswordHint', { min: PASSWORD_LIMITS.min })} name="newPassword" />
       <FormError message={error} />
       <FormSuccess message={changed ? t('changed') : null} />
       <SubmitButton pending={pending} label={t('submit')} pendingLabel={t('pending')} />

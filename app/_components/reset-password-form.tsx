@@ -7,8 +7,8 @@ import { PASSWORD_LIMITS } from '@/app/_lib/password';
 import { ui } from '@/app/_lib/styles';
 import { useApiAction } from '@/app/_lib/use-api-action';
 import { FormError, FormSuccess } from './form-messages';
+import { NewPasswordField } from './new-password-field';
 import { SubmitButton } from './submit-button';
-import { TextField } from './text-field';
 
 /** Sets a new password with the token from a reset link, then offers to sign in. */
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -42,25 +42,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-4">
-      <TextField
-        label={t('newPassword')}
-        hint={t('hint', { min: PASSWORD_LIMITS.min })}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_LIMITS.min}
-        maxLength={PASSWORD_LIMITS.max}
-      />
-      <TextField
-        label={t('confirm')}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_LIMITS.min}
-        maxLength={PASSWORD_LIMITS.max}
-      />
+      <NewPasswordField label={t('newPassword')} hint={t('hint', { min: PASSWORD_LIMITS.min })} name="newPassword" />
+      <NewPasswordField label={t('confirm')} name="confirmPassword" />
       <FormError message={error} />
       <SubmitButton pending={pending} label={t('submit')} pendingLabel={t('pending')} />
     </form>

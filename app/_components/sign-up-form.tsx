@@ -9,6 +9,7 @@ import { withNext } from '@/app/_lib/safe-next';
 import { ui } from '@/app/_lib/styles';
 import { useApiAction } from '@/app/_lib/use-api-action';
 import { FormError } from './form-messages';
+import { NewPasswordField } from './new-password-field';
 import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';
 
@@ -33,16 +34,7 @@ export function SignUpForm({ next }: { next: string }) {
     <form method="post" onSubmit={onSubmit} className="space-y-4">
       <TextField label={t('name')} hint={t('nameHint')} name="name" autoComplete="name" required maxLength={LIMITS.personName} />
       <TextField label={t('email')} name="email" type="email" autoComplete="email" required />
-      <TextField
-        label={t('password')}
-        hint={t('passwordHint', { min: PASSWORD_LIMITS.min })}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_LIMITS.min}
-        maxLength={PASSWORD_LIMITS.max}
-      />
+      <NewPasswordField label={t('password')} hint={t('passwordHint', { min: PASSWORD_LIMITS.min })} name="password" />
       <FormError message={error} />
       <SubmitButton pending={pending} label={t('submit')} pendingLabel={t('pending')} />
       <p className={ui.muted}>
