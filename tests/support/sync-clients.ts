@@ -5,6 +5,9 @@ import { readDurableState, type DurableState } from '../../core/durability';
 import { MESSAGE } from '../../core/sync-protocol';
 import type { ApiClient } from './api-client';
 
+// Each stock WebsocketProvider registers a process 'exit' listener in Node; tests open dozens of them.
+process.setMaxListeners(200);
+
 /** A token and address for opening a proposal's sync connection as `client`. */
 export async function syncTicket(client: ApiClient, proposalId: string) {
   const response = await client.post(`/api/proposals/${proposalId}/sync-token`);
