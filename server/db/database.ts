@@ -13,7 +13,8 @@ export type Queryable = Db | Tx;
 
 /**
  * A parameterised statement straight on the driver, for the one hot path
- * (appending to the update log) where the query builder's own cost, measured
- * at about 2.7 times the statement itself on PGlite, matters.
+ * (appending to the update log) where the query builder's overhead matters:
+ * a single-row append took 497 µs through drizzle and 183 µs on the driver
+ * (PGlite, measured on the development machine).
  */
 export type RawStatement = (text: string, params: unknown[]) => Promise<void>;
