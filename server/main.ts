@@ -99,9 +99,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mailer,
       signInRateLimit: config.signInRateLimit,
     });
-    const runtime: Runtime = { config, db: database.db, raw: database.raw, auth, mailer, publicUrl, trustedOrigins, secret };
+    const runtime: Runtime = { config, db: database.db, appendLog: database.appendLog, auth, mailer, publicUrl, trustedOrigins, secret };
     setRuntime(runtime);
     const syncServer = createSyncServer(runtime);
+    await syncServer.warmUp();
     sync = syncServer;
     const realtime = createRealtimeServer(server, runtime);
     const demo = config.demo ? await seedDemo(runtime) : undefined;

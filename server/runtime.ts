@@ -1,14 +1,15 @@
 import type { Auth } from './auth/auth';
 import type { Mailer } from './auth/mailer';
 import type { Config } from './config';
-import type { Db, RawStatement } from './db/database';
+import type { Db } from './db/database';
+import type { LogAppender } from './db/log-appender';
 
 /** What every request handler needs: made once by `server/main.ts`, shared by all bundles. */
 export interface Runtime {
   config: Config;
   db: Db;
-  /** The database connection without the query builder (hot paths only). */
-  raw: RawStatement;
+  /** Appends to the update log straight on the driver (the sync server's hot path). */
+  appendLog: LogAppender;
   auth: Auth;
   mailer: Mailer;
   /** Origin that people reach this server at. */

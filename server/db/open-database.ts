@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config';
 import { acquireDataDirLock } from './data-dir-lock';
-import type { Db, RawStatement } from './database';
+import type { Db } from './database';
+import { createLogAppender, type LogAppender } from './log-appender';
 import * as schema from './schema';
 
 /** Folder of the committed SQL migrations. */
@@ -12,8 +13,8 @@ const MIGRATIONS_FOLDER = resolve(fileURLToPath(new URL('.', import.meta.url)), 
 /** An open, migrated database and how to close it. */
 export interface OpenDatabase {
   db: Db;
-  /** The same connection without the query builder, for the update log's appends. */
-  raw: RawStatement;
+  /** The update log's append, straight on the driver (the sync server's hottest statement). */
+  appendLog: LogAppender;
   /** `pglite` (embedded, under DATA_DIR) or `postgres` (DATABASE_URL). */
   kind: 'pglite' | 'postgres';
   /** Closes the connection (and releases the data-folder lock). */
@@ -36,10 +37,8 @@ export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl
     try {
       const db = drizzle(pool, { schema });
       await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-      const raw: RawStatement = async (text, params) => {
-        await pool.query(text, params);
-      };
-      return { db: db as unknown as Db, raw, kind: 'postgres', close: () => pool.end() };
+      const appendLog = createLogAppender({ kind: 'postgres', query: (text, params) => pool.query(text, params) });
+      return { db: db as unknown as Db, appendLog, kind: 'postgres', close: () => pool.end() };
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw error;
@@ -63,12 +62,10 @@ export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl
       await client.close();
       throw error;
     }
-    const raw: RawStatement = async (text, params) => {
-      await client.query(text, params);
-    };
+    const appendLog = createLogAppender({ kind: 'pglite', exec: (text) => client.exec(text) });
     return {
       db: db as unknown as Db,
-      raw,
+      appendLog,
       kind: 'pglite',
       close: async () => {
         try {

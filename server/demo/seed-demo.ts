@@ -51,7 +51,7 @@ export async function seedDemo(runtime: Runtime): Promise<DemoSeed | undefined> 
   await acceptInvitation(runtime.db, ben.id, invitation.token);
   const proposal = await createProposal(runtime.db, ada.id, assembly.id, { title: 'A rota for the shared garden', coAuthorIds: [ben.id] });
   const stored = await loadText(runtime.db, proposal.id);
-  await appendUpdates(runtime.raw, [{ proposalId: proposal.id, data: demoTextUpdate(stored.snapshot!) }]);
+  await appendUpdates(runtime.appendLog, [{ proposalId: proposal.id, data: demoTextUpdate(stored.snapshot!) }]);
   return { accounts, assemblyId: assembly.id, proposalId: proposal.id };
 }
 

@@ -1,5 +1,6 @@
 import type { SyncLimits } from '../config';
-import type { Db, RawStatement } from '../db/database';
+import type { Db } from '../db/database';
+import type { LogAppender } from '../db/log-appender';
 import { appendUpdates } from './document-store';
 import { GroupCommitter } from './group-committer';
 import { SyncDocument } from './sync-document';
@@ -17,11 +18,11 @@ export class DocumentRegistry {
 
   constructor(
     private readonly db: Db,
-    raw: RawStatement,
+    appendLog: LogAppender,
     private readonly limits: SyncLimits,
   ) {
     this.committer = new GroupCommitter(
-      (entries) => appendUpdates(raw, entries),
+      (entries) => appendUpdates(appendLog, entries),
       () => {
         // One saved signal per document per commit, after all of the batch is applied.
         for (const doc of this.committedSinceBatch) doc.announceSaved();

@@ -1,6 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { Db, Queryable, RawStatement } from '../db/database';
+import type { Db, Queryable } from '../db/database';
+import type { LogAppender } from '../db/log-appender';
 import { docSnapshot, docUpdate } from '../db/schema';
 import { initialTextState } from './initial-state';
 
@@ -53,13 +54,10 @@ export async function ensureInitialText(db: Db, proposalId: string): Promise<voi
 /**
  * Appends a batch of updates to the log; resolves once committed. One
  * multi-row INSERT is atomic on its own, so no explicit transaction (and no
- * extra round trips) is needed; it goes straight to the driver because this
- * is the sync server's hottest statement.
+ * extra round trips) is needed.
  */
-export async function appendUpdates(raw: RawStatement, entries: LogEntry[]): Promise<void> {
-  const rows = entries.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
-  const params = entries.flatMap((entry) => [entry.proposalId, entry.data]);
-  await raw(`insert into doc_update (proposal_id, data) values ${rows}`, params);
+export async function appendUpdates(appendLog: LogAppender, entries: LogEntry[]): Promise<void> {
+  await appendLog(entries);
 }
 
 /** What a compaction did. */

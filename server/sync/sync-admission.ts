@@ -3,7 +3,6 @@ import { fromNodeHeaders } from 'better-auth/node';
 import { colorFor, type PresenceIdentity } from '../../core/presence';
 import { idSchema } from '../../core/schemas';
 import { SYNC_CLOSE, SYNC_SAVED_PARAM, SYNC_TOKEN_PARAM } from '../../core/sync-protocol';
-import { isSessionAlive } from '../auth/session-alive';
 import { verifySyncToken } from '../auth/sync-token';
 import type { Runtime } from '../runtime';
 import { findSyncAccess } from '../services/sync-access';
@@ -56,7 +55,6 @@ export async function admitSyncRequest(req: IncomingMessage, runtime: Runtime): 
   if (token) {
     caller = verifySyncToken(runtime.secret, token, proposalId);
     if (!caller) return refused(SYNC_CLOSE.unauthenticated, 'invalid or expired token');
-    if (!(await isSessionAlive(runtime.db, caller.sessionId))) return refused(SYNC_CLOSE.unauthenticated, 'the session that asked for this token ended');
   } else {
     if (!req.headers.cookie) return refused(SYNC_CLOSE.unauthenticated, 'sign in first');
     const session = await runtime.auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
@@ -65,8 +63,10 @@ export async function admitSyncRequest(req: IncomingMessage, runtime: Runtime): 
   }
   const { userId, sessionId } = caller;
 
-  const access = await findSyncAccess(runtime.db, userId, proposalId);
+  // With a token, the same query checks that the session which asked for it has not ended.
+  const access = await findSyncAccess(runtime.db, userId, proposalId, token ? sessionId : undefined);
   if (!access) return refused(SYNC_CLOSE.forbidden, 'not a member of this assembly');
+  if (!access.sessionAlive) return refused(SYNC_CLOSE.unauthenticated, 'the session that asked for this token ended');
   return {
     ok: true,
     proposalId,

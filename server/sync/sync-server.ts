@@ -4,7 +4,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
 import { onEvent, onSessionEnded } from '../realtime/event-bus';
 import type { Runtime } from '../runtime';
+import { findSyncAccess } from '../services/sync-access';
 import { DocumentRegistry } from './document-registry';
+import { loadText } from './document-store';
 import { admitSyncRequest } from './sync-admission';
 import { SyncConnection } from './sync-connection';
 
@@ -17,6 +19,11 @@ export interface SyncServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** The loaded documents. */
   readonly registry: DocumentRegistry;
+  /**
+   * Runs the admission and load queries once on nothing, so that the first
+   * client after a start does not pay for cold database caches and code paths.
+   */
+  warmUp(): Promise<void>;
   /** Closes every connection with 1001 (clients reconnect elsewhere or later), stores what is pending. */
   close(): Promise<void>;
 }
@@ -28,7 +35,7 @@ export function createSyncServer(runtime: Runtime): SyncServer {
   // 4413, which tells the stock client to stop; ws's own 1009 (beyond) would make it resend forever.
   const maxPayload = Math.max(limits.maxMessageBytes * 2, limits.maxDocumentBytes) + 1024;
   const wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
-  const registry = new DocumentRegistry(runtime.db, runtime.raw, limits);
+  const registry = new DocumentRegistry(runtime.db, runtime.appendLog, limits);
   const connections = new Map<WebSocket, SyncConnection>();
   const alive = new WeakSet<WebSocket>();
   let closing = false;
@@ -98,6 +105,10 @@ export function createSyncServer(runtime: Runtime): SyncServer {
 
   return {
     registry,
+    async warmUp() {
+      await findSyncAccess(runtime.db, '-', '-', '-');
+      await loadText(runtime.db, '-');
+    },
     handleUpgrade(req, socket, head) {
       // Errors of a socket still being admitted must not crash the server.
       socket.on('error', () => undefined);
