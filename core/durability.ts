@@ -32,7 +32,8 @@ export function readDurableState(decoder: decoding.Decoder): DurableState {
   return { stateVector, deletions };
 }
 
-function covered(ranges: [number, number][] | undefined, clock: number, len: number): boolean {
+/** Whether `ranges` (possibly overlapping, unsorted [clock, length] pairs) cover all of [clock, clock + len). */
+export function covered(ranges: [number, number][] | undefined, clock: number, len: number): boolean {
   let from = clock;
   const end = clock + len;
   for (const [start, length] of [...(ranges ?? [])].sort((a, b) => a[0] - b[0])) {

@@ -1,21 +1,9 @@
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { readDurableState, type DurableState } from '@/core/durability';
+import { covered, readDurableState, type DurableState } from '@/core/durability';
 import { MESSAGE } from '@/core/sync-protocol';
 
 type Range = [clock: number, length: number];
-
-/** Whether `ranges` (possibly overlapping, unsorted) cover all of [clock, clock + length). */
-function covers(ranges: Range[] | undefined, clock: number, length: number): boolean {
-  let from = clock;
-  const end = clock + length;
-  for (const [start, size] of [...(ranges ?? [])].sort((a, b) => a[0] - b[0])) {
-    if (start > from) break;
-    from = Math.max(from, start + size);
-    if (from >= end) return true;
-  }
-  return from >= end;
-}
 
 /**
  * What this tab changed in the text: the client ids it inserted under (Yjs
@@ -50,7 +38,7 @@ export class LocalEdits {
       if (clock > 0 && (durable?.stateVector.get(client) ?? 0) < clock) return false;
     }
     for (const [client, ranges] of this.deletions) {
-      for (const [clock, length] of ranges) if (!covers(durable?.deletions.get(client), clock, length)) return false;
+      for (const [clock, length] of ranges) if (!covered(durable?.deletions.get(client), clock, length)) return false;
     }
     return true;
   }
@@ -59,7 +47,7 @@ export class LocalEdits {
   prune(durable: DurableState): void {
     const remaining = new Map<number, Range[]>();
     for (const [client, ranges] of this.deletions) {
-      const open = ranges.filter(([clock, length]) => !covers(durable.deletions.get(client), clock, length));
+      const open = ranges.filter(([clock, length]) => !covered(durable.deletions.get(client), clock, length));
       if (open.length > 0) remaining.set(client, open);
     }
     this.deletions = remaining;
