@@ -6,7 +6,7 @@ import { freePort } from './free-port';
 import { PlenaryApi, type RoomAccess } from './plenary-api';
 import { createFreshDatabase, type FreshDatabase } from './postgres-db';
 import { postgresPids } from './proc-stats';
-import { startServerProcess, type ServerProcess } from './server-process';
+import { serverNodeFlags, startServerProcess, type ServerProcess } from './server-process';
 import type { BenchTarget, TargetOptions } from './target';
 
 /** Proposals created at once while making rooms. */
@@ -57,7 +57,7 @@ export async function startPlenaryTarget(options: TargetOptions): Promise<BenchT
     if (database) env.DATABASE_URL = database.url;
     server = await startServerProcess({
       name: 'plenary',
-      args: ['--import', 'tsx', join(ROOT, 'server/main.ts')],
+      args: [...serverNodeFlags(ROOT), join(ROOT, 'server/main.ts')],
       cwd: ROOT,
       env,
       ready: new RegExp(`^Plenary is serving http://localhost:${port}\\b`),
@@ -78,8 +78,10 @@ export async function startPlenaryTarget(options: TargetOptions): Promise<BenchT
       kind: 'plenary',
       protocol: 'y-websocket',
       persists: true,
+      unloadAfterMs: 30_000, // SYNC_IDLE_UNLOAD_SECONDS left at its default
       cpuPids: pids,
       serverPid: () => server!.pid,
+      collectGarbage: () => server!.collectGarbage(),
       async createRooms(count) {
         const titles = Array.from({ length: count }, () => `Bench text ${++created}`);
         const ids = await inBatches(titles, CREATE_CONCURRENCY, (title) => api.createProposal(assemblyId, title));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ROOT } from '../scripts/ensure-build';
 import { freePort } from './free-port';
 import type { RoomAccess } from './plenary-api';
-import { startServerProcess } from './server-process';
+import { serverNodeFlags, startServerProcess } from './server-process';
 import type { BenchTarget, TargetOptions } from './target';
 
 const WRAPPERS = {
@@ -17,7 +17,7 @@ export async function startReferenceTarget(kind: keyof typeof WRAPPERS, options:
   const port = await freePort();
   const server = await startServerProcess({
     name: kind,
-    args: ['--import', 'tsx', join(ROOT, wrapper.script), '--port', String(port)],
+    args: [...serverNodeFlags(ROOT), join(ROOT, wrapper.script), '--port', String(port)],
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
     ready: wrapper.ready,
@@ -28,8 +28,10 @@ export async function startReferenceTarget(kind: keyof typeof WRAPPERS, options:
     kind,
     protocol: wrapper.protocol,
     persists: false,
+    unloadAfterMs: 0, // both drop a document as soon as its last client leaves
     cpuPids: () => [server.pid],
     serverPid: () => server.pid,
+    collectGarbage: () => server.collectGarbage(),
     async createRooms(count) {
       const prefix = randomBytes(4).toString('hex');
       return Array.from({ length: count }, (_, i): RoomAccess => ({ url, room: `bench-${prefix}-${i}` }));

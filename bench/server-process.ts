@@ -2,7 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { trackChild } from './children';
-import { withTimeout } from './timing';
+import { rssBytes } from './proc-stats';
+import { sleep, withTimeout } from './timing';
+
+/** Node flags for every server under test: a full collection on SIGUSR2 (see servers/gc-on-signal.ts), then tsx for TypeScript. */
+export function serverNodeFlags(root: string): string[] {
+  return ['--expose-gc', '--import', 'tsx', '--import', `${root}/bench/servers/gc-on-signal.ts`];
+}
 
 /** How to start a server under test. */
 export interface ServerCommand {
@@ -26,6 +32,8 @@ export interface ServerProcess {
   readonly startMs: number;
   /** Lines of output that mention errors, warnings or a second copy of Yjs. */
   readonly notable: string[];
+  /** Asks for full garbage collections (SIGUSR2 to the gc-on-signal preload) every 1.5 s until RSS holds still for two rounds (at most 12 s). */
+  collectGarbage(): Promise<void>;
   /** Sends SIGTERM and waits for the exit (SIGKILL after `graceMs`); returns the exit code and time taken. */
   stop(graceMs?: number): Promise<{ code: number | null; signal: string | null; ms: number }>;
 }
@@ -104,6 +112,20 @@ export async function startServerProcess(command: ServerCommand): Promise<Server
     pid: child.pid!,
     startMs,
     notable,
+    async collectGarbage() {
+      // Memory comes back in steps over several collections and seconds (finalizers, lazy unmapping):
+      // repeat every 1.5 s until RSS has held still (within 2 MB) for two rounds, at most eight rounds.
+      let previous = rssBytes(child.pid!);
+      let still = 0;
+      for (let round = 0; round < 8 && still < 2; round++) {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        child.kill('SIGUSR2');
+        await sleep(1_500);
+        const now = rssBytes(child.pid!);
+        still = Math.abs(now - previous) < 2 * 2 ** 20 ? still + 1 : 0;
+        previous = now;
+      }
+    },
     async stop(graceMs = 15_000) {
       const stopping = performance.now();
       if (child.exitCode === null && child.signalCode === null) {

@@ -22,10 +22,14 @@ export interface BenchTarget {
   readonly protocol: ClientProtocol;
   /** Whether the server keeps documents across a restart (only Plenary does). */
   readonly persists: boolean;
+  /** How long a room stays in memory after its last client left (Plenary: SYNC_IDLE_UNLOAD_SECONDS, default 30 s). */
+  readonly unloadAfterMs: number;
   /** Processes whose CPU counts as the server's (the server; with PostgreSQL, its processes too). */
   cpuPids(): number[];
   /** The server process, whose RSS is measured. */
   serverPid(): number;
+  /** Runs a full garbage collection in the server and waits a moment, before an RSS reading. */
+  collectGarbage(): Promise<void>;
   /** Makes `count` new, empty rooms and returns how to open each. */
   createRooms(count: number): Promise<RoomAccess[]>;
   /** Fresh access to the same rooms (new sync tokens for Plenary). */
