@@ -31,11 +31,6 @@ export function decodeCompleteUpdate(update: Uint8Array): Deletions | undefined 
   return deletions;
 }
 
-/** Whether `update` is one complete Yjs update (see {@link decodeCompleteUpdate}). */
-export function isCompleteUpdate(update: Uint8Array): boolean {
-  return decodeCompleteUpdate(update) !== undefined;
-}
-
 /** Adds `more` to `into` (ranges may overlap; readers merge them). */
 export function addDeletions(into: Deletions, more: Deletions): void {
   for (const [client, ranges] of more) {
