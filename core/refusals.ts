@@ -40,6 +40,20 @@ export const REFUSALS = {
   // Proposals
   PROPOSAL_NOT_FOUND: refusal('NOT_FOUND', 'Proposal not found.'),
   INVALID_CO_AUTHORS: refusal('VALIDATION_FAILED', 'Co-authors must be members of this assembly who may write (not observers).'),
+  // Dissents, replies and co-signatures
+  OBSERVERS_CANNOT_DISSENT: refusal('FORBIDDEN', 'Observers can read dissents but cannot file, reply to or co-sign them.'),
+  PROPOSAL_CLOSED_TO_DISSENT: refusal('CONFLICT', 'This proposal no longer takes dissents, replies or signatures.'),
+  ANCHOR_NOT_IN_TEXT: refusal('VALIDATION_FAILED', 'The selected passage is not in the saved text. Wait until your edits are saved, then select it again.'),
+  DISSENT_NOT_FOUND: refusal('NOT_FOUND', 'Dissent not found.'),
+  ONLY_DISSENT_AUTHOR: refusal('FORBIDDEN', 'Only the author of a dissent can revise or withdraw it.'),
+  DISSENT_WITHDRAWN: refusal('CONFLICT', 'This dissent was withdrawn by its author.'),
+  REVISION_UNCHANGED: refusal('CONFLICT', 'This revision changes nothing.'),
+  AUTHOR_CANNOT_CO_SIGN: refusal('CONFLICT', 'The author of a dissent already stands behind it.'),
+  ALREADY_SIGNED: refusal('CONFLICT', 'You already co-sign this dissent.'),
+  NOT_SIGNED: refusal('CONFLICT', 'You do not co-sign this dissent.'),
+  REPLY_NOT_FOUND: refusal('NOT_FOUND', 'Reply not found.'),
+  ONLY_REPLY_AUTHOR: refusal('FORBIDDEN', 'Only the author of a reply can revise or retract it.'),
+  REPLY_RETRACTED: refusal('CONFLICT', 'This reply was retracted by its author.'),
   // Accounts (the auth library's codes, reworded)
   USER_ALREADY_EXISTS: refusal('CONFLICT', 'An account with this email already exists. Sign in instead, or reset your password.'),
   INVALID_EMAIL_OR_PASSWORD: refusal('UNAUTHENTICATED', 'The email or password is wrong.'),

@@ -16,6 +16,12 @@ export const LIMITS = {
   invitationMaxHours: 24 * 30,
   passwordMin: 10,
   passwordMax: 128,
+  dissentTitle: 200,
+  dissentBody: 20_000,
+  alternativeWording: 5_000,
+  replyBody: 10_000,
+  /** Encoded Yjs relative position, base64. */
+  anchorPosition: 512,
 } as const;
 
 const trimmed = (max: number, what: string) =>
@@ -65,3 +71,46 @@ export const logQuerySchema = z.object({
 
 /** An invitation token as it appears in a link. */
 export const invitationTokenSchema = z.string().trim().min(16).max(200).regex(/^[A-Za-z0-9_-]+$/, 'not a valid invitation');
+
+/** An encoded Yjs relative position (Y.encodeRelativePosition), in base64. */
+export const relativePositionSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.anchorPosition)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not a base64 relative position');
+
+/** Where a dissent points: a passage between two relative positions, or null for the whole proposal. */
+export const dissentAnchorInputSchema = z.strictObject({ start: relativePositionSchema, end: relativePositionSchema }).nullable();
+
+const dissentWordsShape = {
+  title: trimmed(LIMITS.dissentTitle, 'Title'),
+  body: trimmed(LIMITS.dissentBody, 'Body'),
+  alternativeWording: z
+    .string()
+    .trim()
+    .max(LIMITS.alternativeWording, `Alternative wording is at most ${LIMITS.alternativeWording} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null)),
+};
+
+/** Body of "file a dissent". Title and body in Markdown; the alternative wording is optional. */
+export const fileDissentSchema = z.strictObject({ ...dissentWordsShape, anchor: dissentAnchorInputSchema.default(null) });
+export type FileDissentInput = z.infer<typeof fileDissentSchema>;
+
+/** Body of "revise a dissent": its new words (the anchor stays). */
+export const reviseDissentSchema = z.strictObject(dissentWordsShape);
+export type ReviseDissentInput = z.infer<typeof reviseDissentSchema>;
+
+/** Body of "reply in a dissent's thread", optionally to another reply. */
+export const postReplySchema = z.strictObject({
+  body: trimmed(LIMITS.replyBody, 'Reply'),
+  parentReplyId: idSchema.nullish().transform((value) => value ?? null),
+});
+export type PostReplyInput = z.infer<typeof postReplySchema>;
+
+/** Body of "revise a reply". */
+export const reviseReplySchema = z.strictObject({ body: trimmed(LIMITS.replyBody, 'Reply') });
+export type ReviseReplyInput = z.infer<typeof reviseReplySchema>;
+
+/** Body of "I have read the dissents up to here". */
+export const markDissentsSeenSchema = z.strictObject({ seq: z.number().int().min(0) });

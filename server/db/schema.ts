@@ -19,6 +19,7 @@ import {
 import type { Role } from '../../core/roles';
 import type { ProposalStatus } from '../../core/proposal-status';
 import type { AssemblyLogAction } from '../../core/assembly-log';
+import type { LedgerEntryBody, LedgerKind } from '../../core/ledger';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -227,3 +228,153 @@ export const docSnapshot = pgTable('doc_snapshot', {
 
 /** Every table the auth adapter manages, by the model names better-auth uses. */
 export const authSchema = { user, session, account, verification };
+
+// ---- Ledger (promise 5) ----
+
+/**
+ * A proposal's append-only hash chain. `entry` is the object that was hashed
+ * (RFC 8785 canonical JSON, SHA-256 in `hash`); it carries hashes of content,
+ * never content, and the previous entry's hash. Rows are only ever added.
+ */
+export const ledgerEntry = pgTable(
+  'ledger_entry',
+  {
+    proposalId: text('proposal_id')
+      .notNull()
+      .references(() => proposal.id),
+    /** Position in the chain, from 1. */
+    seq: integer('seq').notNull(),
+    kind: text('kind').$type<LedgerKind>().notNull(),
+    entry: jsonb('entry').$type<LedgerEntryBody>().notNull(),
+    hash: text('hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.seq] })],
+);
+
+// ---- Dissents (promise 1): authoritative rows are append-only ----
+
+/** A dissent: who filed it, on which proposal, anchored where. Its words are in {@link dissentRevision}. */
+export const dissent = pgTable(
+  'dissent',
+  {
+    id: text('id').primaryKey(),
+    proposalId: text('proposal_id')
+      .notNull()
+      .references(() => proposal.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => user.id),
+    /** Encoded Yjs relative positions of the passage; both null for a dissent on the whole proposal. */
+    anchorStart: bytea('anchor_start'),
+    anchorEnd: bytea('anchor_end'),
+    /** Quote selector computed by the server at filing: the exact text and some text either side. */
+    quoteExact: text('quote_exact'),
+    quotePrefix: text('quote_prefix'),
+    quoteSuffix: text('quote_suffix'),
+    /** State vector of the committed text the anchor was resolved against (the version it judged). */
+    anchoredTextState: bytea('anchored_text_state'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dissent_proposal_idx').on(t.proposalId, t.createdAt)],
+);
+
+/** Every revision of a dissent's words; revision 1 is the filing. */
+export const dissentRevision = pgTable(
+  'dissent_revision',
+  {
+    dissentId: text('dissent_id')
+      .notNull()
+      .references(() => dissent.id),
+    revision: integer('revision').notNull(),
+    title: text('title').notNull(),
+    /** Markdown, sanitised when rendered. */
+    body: text('body').notNull(),
+    alternativeWording: text('alternative_wording'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.dissentId, t.revision] })],
+);
+
+/** A dissent's withdrawal by its author: it stays in the record, marked withdrawn. */
+export const dissentWithdrawal = pgTable('dissent_withdrawal', {
+  dissentId: text('dissent_id')
+    .primaryKey()
+    .references(() => dissent.id),
+  createdAt: createdAt(),
+});
+
+/** Co-signatures given and taken back, in order; a member's last row says whether they sign now. */
+export const dissentSignature = pgTable(
+  'dissent_signature',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dissentId: text('dissent_id')
+      .notNull()
+      .references(() => dissent.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id),
+    action: text('action').$type<'sign' | 'unsign'>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dissent_signature_dissent_idx').on(t.dissentId, t.id)],
+);
+
+/** A reply in a dissent's thread, possibly to another reply. Its words are in {@link replyRevision}. */
+export const dissentReply = pgTable(
+  'dissent_reply',
+  {
+    id: text('id').primaryKey(),
+    dissentId: text('dissent_id')
+      .notNull()
+      .references(() => dissent.id),
+    parentReplyId: text('parent_reply_id'),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dissent_reply_dissent_idx').on(t.dissentId, t.createdAt)],
+);
+
+/** Every revision of a reply; revision 1 is the posting. */
+export const replyRevision = pgTable(
+  'reply_revision',
+  {
+    replyId: text('reply_id')
+      .notNull()
+      .references(() => dissentReply.id),
+    revision: integer('revision').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.replyId, t.revision] })],
+);
+
+/** A reply retracted by its author: shown as a tombstone, its history kept. */
+export const replyRetraction = pgTable('reply_retraction', {
+  replyId: text('reply_id')
+    .primaryKey()
+    .references(() => dissentReply.id),
+  createdAt: createdAt(),
+});
+
+/**
+ * How far each member has read a proposal's dissents (the ledger position they
+ * last saw). A per-reader cache for "new to me", not part of the record.
+ */
+export const dissentReading = pgTable(
+  'dissent_reading',
+  {
+    proposalId: text('proposal_id')
+      .notNull()
+      .references(() => proposal.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id),
+    seenSeq: integer('seen_seq').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
+);

@@ -9,6 +9,8 @@ import { appendAssemblyLog } from './assembly-log-writer';
 import { requireRoleFor } from './membership-guard';
 import { refuse } from '../../core/refusals';
 import { publish } from '../realtime/event-bus';
+import { titleHash } from '../../core/ledger-content';
+import { appendLedgerEntry } from './ledger-writer';
 
 /** Creates a draft proposal authored by the caller and the co-authors they name (members, not observers). */
 export async function createProposal(db: Db, actorId: string, assemblyId: string, input: CreateProposalInput) {
@@ -30,6 +32,13 @@ export async function createProposal(db: Db, actorId: string, assemblyId: string
     const [row] = await tx.insert(proposal).values({ id, assemblyId, title: input.title, createdBy: actorId }).returning();
     await tx.insert(proposalAuthor).values([actorId, ...coAuthorIds].map((userId) => ({ proposalId: id, userId })));
     await storeInitialText(tx, id);
+    // The chain's first entry; the row was created in this transaction, so nobody else can append to it yet.
+    await appendLedgerEntry(tx, {
+      proposalId: id,
+      kind: 'proposal.created',
+      actorId,
+      data: { assemblyId, titleHash: titleHash(input.title), authorIds: [actorId, ...coAuthorIds] },
+    });
     await appendAssemblyLog(tx, {
       assemblyId,
       actorId,

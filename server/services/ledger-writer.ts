@@ -1,0 +1,54 @@
+import { desc, eq } from 'drizzle-orm';
+import { entryHash, type LedgerEntry, type LedgerEntryBody, type LedgerKind } from '../../core/ledger';
+import type { Queryable } from '../db/database';
+import { ledgerEntry, proposal } from '../db/schema';
+import { refuse } from '../../core/refusals';
+
+/** A proposal row, locked for the rest of the transaction. */
+export type LockedProposal = typeof proposal.$inferSelect;
+
+/**
+ * Locks a proposal's row (SELECT … FOR UPDATE) for the rest of the
+ * transaction. Every ledger append happens under this lock, so that two
+ * writers on PostgreSQL cannot both read the same head and fork the chain;
+ * services take it first, so that their rule checks see a settled state too.
+ */
+export async function lockProposal(tx: Queryable, proposalId: string): Promise<LockedProposal> {
+  const [row] = await tx.select().from(proposal).where(eq(proposal.id, proposalId)).for('update');
+  if (!row) throw refuse('PROPOSAL_NOT_FOUND');
+  return row;
+}
+
+/** What a use case records; the writer adds the position, time and link. */
+export interface LedgerRecord {
+  proposalId: string;
+  kind: LedgerKind;
+  actorId: string;
+  data: LedgerEntryBody['data'];
+}
+
+/**
+ * Appends an entry to a proposal's chain, inside the caller's transaction,
+ * which must hold {@link lockProposal} on the proposal.
+ */
+export async function appendLedgerEntry(tx: Queryable, record: LedgerRecord): Promise<LedgerEntry> {
+  const [head] = await tx
+    .select({ seq: ledgerEntry.seq, hash: ledgerEntry.hash })
+    .from(ledgerEntry)
+    .where(eq(ledgerEntry.proposalId, record.proposalId))
+    .orderBy(desc(ledgerEntry.seq))
+    .limit(1);
+  const body: LedgerEntryBody = {
+    v: 1,
+    proposalId: record.proposalId,
+    seq: (head?.seq ?? 0) + 1,
+    kind: record.kind,
+    actorId: record.actorId,
+    at: new Date().toISOString(),
+    data: record.data,
+    prev: head?.hash ?? null,
+  };
+  const hash = entryHash(body);
+  await tx.insert(ledgerEntry).values({ proposalId: body.proposalId, seq: body.seq, kind: body.kind, entry: body, hash });
+  return { ...body, hash };
+}
