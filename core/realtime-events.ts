@@ -30,7 +30,8 @@ export type AssemblyEvent =
   | { type: 'member.joined'; assemblyId: string; userId: string; role: Role }
   | { type: 'member.left'; assemblyId: string; userId: string }
   | { type: 'member.removed'; assemblyId: string; userId: string }
-  | { type: 'member.role_changed'; assemblyId: string; userId: string; role: Role };
+  | { type: 'member.role_changed'; assemblyId: string; userId: string; role: Role }
+  | { type: 'proposal.dissents_changed'; assemblyId: string; proposalId: string; standing: number };
 
 /** Every event type, for clients that listen to all. */
 export const ASSEMBLY_EVENT_TYPES = [
@@ -39,7 +40,39 @@ export const ASSEMBLY_EVENT_TYPES = [
   'member.left',
   'member.removed',
   'member.role_changed',
+  'proposal.dissents_changed',
 ] as const satisfies readonly AssemblyEvent['type'][];
+
+/** Events of a proposal's room: something happened to one of its dissents or replies. */
+export const PROPOSAL_EVENT_TYPES = [
+  'dissent.filed',
+  'dissent.revised',
+  'dissent.withdrawn',
+  'dissent.signed',
+  'dissent.unsigned',
+  'reply.posted',
+  'reply.revised',
+  'reply.retracted',
+] as const;
+
+/** A proposal room's event: ids and the ledger entry that recorded it; clients re-read the dissents. */
+export interface ProposalEvent {
+  type: (typeof PROPOSAL_EVENT_TYPES)[number];
+  assemblyId: string;
+  proposalId: string;
+  dissentId: string;
+  replyId?: string;
+  actorId: string;
+  ledger: { seq: number; hash: string };
+}
+
+/** Any live event. */
+export type LiveEvent = AssemblyEvent | ProposalEvent;
+
+/** Whether an event belongs to a proposal's room rather than its assembly's. */
+export function isProposalEvent(event: LiveEvent): event is ProposalEvent {
+  return (PROPOSAL_EVENT_TYPES as readonly string[]).includes(event.type);
+}
 
 /** The room name of an assembly or a proposal. */
 export function roomOf(subscription: Subscription): string {

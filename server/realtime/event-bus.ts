@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { AssemblyEvent } from '../../core/realtime-events';
+import type { LiveEvent } from '../../core/realtime-events';
 
 /** A session that ended (sign-out, password reset, expiry clean-up): its live connections must end too. */
 export interface SessionEnded {
@@ -35,12 +35,12 @@ function listen<T>(channel: string, listener: (payload: T) => void): () => void 
 }
 
 /** Announces an event that a use case has committed. Never throws: listeners' failures are logged. */
-export function publish(event: AssemblyEvent): void {
+export function publish(event: LiveEvent): void {
   emit('event', event);
 }
 
 /** Listens to every published event; returns the function that stops listening. */
-export function onEvent(listener: (event: AssemblyEvent) => void): () => void {
+export function onEvent(listener: (event: LiveEvent) => void): () => void {
   return listen('event', listener);
 }
 

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { fromNodeHeaders } from 'better-auth/node';
 import { Server, type Socket } from 'socket.io';
 import { AppError, toAckError } from '../../core/errors';
-import { REALTIME_PATH, roomOf, SUBSCRIBE, subscriptionSchema, UNSUBSCRIBE, type AssemblyEvent } from '../../core/realtime-events';
+import { isProposalEvent, REALTIME_PATH, roomOf, SUBSCRIBE, subscriptionSchema, UNSUBSCRIBE, type LiveEvent } from '../../core/realtime-events';
 import { refuse } from '../../core/refusals';
 import type { Runtime } from '../runtime';
 import { requireMembership } from '../services/membership-guard';
@@ -108,7 +108,11 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime): 
     }
   }
 
-  const stopListening = onEvent((event: AssemblyEvent) => {
+  const stopListening = onEvent((event: LiveEvent) => {
+    if (isProposalEvent(event)) {
+      io.to(roomOf({ proposalId: event.proposalId })).emit(event.type, event);
+      return;
+    }
     const assemblyRoom = roomOf({ assemblyId: event.assemblyId });
     if (event.type === 'member.removed' || event.type === 'member.left') {
       // The member who is gone is told too (personal room; once, even if also in the assembly's room),

@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import { entryHash, type LedgerEntry, type LedgerEntryBody, type LedgerKind } from '../../core/ledger';
+import { entryHash, type LedgerEntry, type LedgerEntryBody, type LedgerHead, type LedgerKind } from '../../core/ledger';
 import type { Queryable } from '../db/database';
 import { ledgerEntry, proposal } from '../db/schema';
 import { refuse } from '../../core/refusals';
@@ -19,6 +19,17 @@ export async function lockProposal(tx: Queryable, proposalId: string): Promise<L
   return row;
 }
 
+/** The last entry of a proposal's chain, or null while it is empty. */
+export async function readLedgerHead(db: Queryable, proposalId: string): Promise<LedgerHead | null> {
+  const [head] = await db
+    .select({ seq: ledgerEntry.seq, hash: ledgerEntry.hash })
+    .from(ledgerEntry)
+    .where(eq(ledgerEntry.proposalId, proposalId))
+    .orderBy(desc(ledgerEntry.seq))
+    .limit(1);
+  return head ?? null;
+}
+
 /** What a use case records; the writer adds the position, time and link. */
 export interface LedgerRecord {
   proposalId: string;
@@ -32,12 +43,7 @@ export interface LedgerRecord {
  * which must hold {@link lockProposal} on the proposal.
  */
 export async function appendLedgerEntry(tx: Queryable, record: LedgerRecord): Promise<LedgerEntry> {
-  const [head] = await tx
-    .select({ seq: ledgerEntry.seq, hash: ledgerEntry.hash })
-    .from(ledgerEntry)
-    .where(eq(ledgerEntry.proposalId, record.proposalId))
-    .orderBy(desc(ledgerEntry.seq))
-    .limit(1);
+  const head = await readLedgerHead(tx, record.proposalId);
   const body: LedgerEntryBody = {
     v: 1,
     proposalId: record.proposalId,

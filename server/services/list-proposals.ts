@@ -3,8 +3,9 @@ import type { Db } from '../db/database';
 import { proposal } from '../db/schema';
 import { requireMembership } from './membership-guard';
 import { loadAuthors } from './proposal-authors';
+import { dissentCountsByProposal } from './dissent-counts';
 
-/** The assembly's proposals with status, authors and last activity, most recently active first. */
+/** The assembly's proposals with status, authors, last activity and dissent counts, most recently active first. */
 export async function listProposals(db: Db, userId: string, assemblyId: string) {
   await requireMembership(db, assemblyId, userId);
   const rows = await db
@@ -12,10 +13,13 @@ export async function listProposals(db: Db, userId: string, assemblyId: string) 
     .from(proposal)
     .where(eq(proposal.assemblyId, assemblyId))
     .orderBy(desc(proposal.lastActivityAt));
-  const authors = await loadAuthors(
-    db,
-    rows.map((r) => r.id),
-  );
+  const [authors, counts] = await Promise.all([
+    loadAuthors(
+      db,
+      rows.map((r) => r.id),
+    ),
+    dissentCountsByProposal(db, assemblyId, userId),
+  ]);
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -23,5 +27,7 @@ export async function listProposals(db: Db, userId: string, assemblyId: string) 
     authors: authors.get(row.id) ?? [],
     createdAt: row.createdAt.toISOString(),
     lastActivityAt: row.lastActivityAt.toISOString(),
+    standingDissents: counts.get(row.id)?.standing ?? 0,
+    newDissents: counts.get(row.id)?.fresh ?? 0,
   }));
 }
