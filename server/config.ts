@@ -30,6 +30,12 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** PostgreSQL connection string; when set, PostgreSQL replaces the embedded database. */
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /**
+   * PostgreSQL connection string used only to apply migrations, as the role that owns the
+   * tables; DATABASE_URL may then name a login role that is merely a member of plenary_app.
+   * Defaults to DATABASE_URL.
+   */
+  DATABASE_MIGRATION_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   /** Secret that signs session cookies (at least 32 characters). Generated into DATA_DIR when unset. */
   AUTH_SECRET: optionalString.pipe(z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional()),
   /** SMTP server for password-reset mail (smtp://user:pass@host:port); when unset, links go to the server log. */
@@ -72,6 +78,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string, when PostgreSQL is used. */
   databaseUrl?: string;
+  /** PostgreSQL connection string for migrations (the tables' owner), when it differs from {@link databaseUrl}. */
+  databaseMigrationUrl?: string;
   /** Session signing secret, when given explicitly. */
   authSecret?: string;
   /** SMTP URL, when mail is sent. */
@@ -122,6 +130,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) {
+    // Migrating a PostgreSQL database the server would then not use is surely a mistake.
+    throw new ConfigError('Invalid configuration:\n  DATABASE_MIGRATION_URL: needs DATABASE_URL to be set as well');
+  }
   // NODE_ENV defaults to production for the server, but only an explicit production setting turns the demo off.
   const demo = e.DEMO === 'on' || (e.DEMO === 'auto' && env.NODE_ENV !== 'production');
   return {
@@ -132,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedOrigins: e.TRUSTED_ORIGINS,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     authSecret: e.AUTH_SECRET,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -10,6 +10,26 @@ import * as schema from './schema';
 /** Folder of the committed SQL migrations. */
 const MIGRATIONS_FOLDER = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../drizzle');
 
+/**
+ * The role the server's queries run as (created by migration 0004): it owns no
+ * table and may only SELECT and INSERT the append-only ones, so that neither a
+ * bug nor injected SQL can rewrite the record or drop its triggers.
+ */
+export const APP_ROLE = 'plenary_app';
+
+/**
+ * `url` with `-c role=plenary_app` added to its startup options: PostgreSQL
+ * itself takes the role while opening each connection, before any query, and
+ * refuses the connection if it cannot. (A `SET ROLE` sent on the pool's
+ * connect event would let the next query run as the login role when it fails.)
+ */
+function withAppRole(url: string): string {
+  const parsed = new URL(url);
+  const options = parsed.searchParams.get('options');
+  parsed.searchParams.set('options', [options, `-c role=${APP_ROLE}`].filter(Boolean).join(' '));
+  return parsed.toString();
+}
+
 /** An open, migrated database and how to close it. */
 export interface OpenDatabase {
   db: Db;
@@ -25,18 +45,32 @@ export interface OpenDatabase {
  * Opens the database the configuration names, applies pending migrations and
  * returns it. PGlite lives under DATA_DIR, guarded by a lock file; PostgreSQL
  * is used when DATABASE_URL is set. Both go through drizzle's PostgreSQL dialect.
+ * Migrations run as the connecting role (the tables' owner; on PostgreSQL
+ * DATABASE_MIGRATION_URL's role when set); every query after them runs as
+ * {@link APP_ROLE}.
  */
-export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'databaseMigrationUrl'>>,
+): Promise<OpenDatabase> {
   if (config.databaseUrl) {
-    const [{ Pool }, { drizzle }, { migrate }] = await Promise.all([
+    const [{ Client, Pool }, { drizzle }, { migrate }] = await Promise.all([
       import('pg'),
       import('drizzle-orm/node-postgres'),
       import('drizzle-orm/node-postgres/migrator'),
     ]);
-    const pool = new Pool({ connectionString: config.databaseUrl, max: 10 });
+    const owner = new Client({ connectionString: config.databaseMigrationUrl ?? config.databaseUrl });
+    await owner.connect();
+    try {
+      await migrate(drizzle(owner, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await owner.end();
+    }
+    // Every pooled connection, the raw log appender's included, starts as plenary_app.
+    const pool = new Pool({ connectionString: withAppRole(config.databaseUrl), max: 10 });
     try {
       const db = drizzle(pool, { schema });
-      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      // Fails here, at start, when the login role may not take plenary_app.
+      await pool.query('select 1');
       const appendLog = createLogAppender({ kind: 'postgres', query: (text, params) => pool.query(text, params) });
       return { db: db as unknown as Db, appendLog, kind: 'postgres', close: () => pool.end() };
     } catch (error) {
@@ -58,6 +92,10 @@ export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl
     const db = drizzle(client, { schema });
     try {
       await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      // One connection serves everything (the raw log appender too): switch it once, for the
+      // session. In PGlite's single-user process this guards against mistakes, not against
+      // code in the same process, which could switch back.
+      await client.exec(`SET ROLE ${APP_ROLE}`);
     } catch (error) {
       await client.close();
       throw error;

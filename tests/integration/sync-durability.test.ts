@@ -6,11 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSyncClient, syncTicket, waitFor, type SyncClient } from '../support/sync-clients';
 import { buildSyncFixture, newProposal, type SyncFixture } from '../support/sync-fixture';
+import { ownerSql } from '../support/owner-sql';
 import { spawnServer, type ServerProcess } from '../support/server-process';
 import { createTestPostgresDatabase } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -104,8 +104,12 @@ describe('a failed commit', () => {
     await waitFor(() => b.text() === 'Before.', 5000, 'in sync');
 
     const db = server.database.db;
-    await db.execute(sql.raw(`create function test_refuse_insert() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end; $$`));
-    await db.execute(sql.raw('create trigger test_refuse_insert before insert on doc_update for each row execute function test_refuse_insert()'));
+    // Triggers are the owner's business: the server's own role (plenary_app) may not create them.
+    await ownerSql(
+      db,
+      `create function test_refuse_insert() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end; $$`,
+      'create trigger test_refuse_insert before insert on doc_update for each row execute function test_refuse_insert()',
+    );
     const closes: number[] = [];
     a.provider.on('connection-close', (event: CloseEvent | null) => {
       if (event) closes.push(event.code);
@@ -115,8 +119,7 @@ describe('a failed commit', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(b.text()).toBe('Before.');
 
-    await db.execute(sql.raw('drop trigger test_refuse_insert on doc_update'));
-    await db.execute(sql.raw('drop function test_refuse_insert()'));
+    await ownerSql(db, 'drop trigger test_refuse_insert on doc_update', 'drop function test_refuse_insert()');
     await waitFor(() => b.text() === 'Before. After.', 10_000, 'resent on reconnect and relayed');
     const fresh = await connectSyncClient(await syncTicket(fx.bob, proposalId));
     expect(fresh.text()).toBe('Before. After.');
