@@ -14,6 +14,15 @@ const TABLES = [
   'proposal_author',
   'doc_update',
   'doc_snapshot',
+  'ledger_entry',
+  'dissent',
+  'dissent_revision',
+  'dissent_withdrawal',
+  'dissent_signature',
+  'dissent_reply',
+  'reply_revision',
+  'reply_retraction',
+  'dissent_reading',
 ];
 
 /** A hash of every row of the application's tables: equal before and after means nothing changed. */

@@ -1,11 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
-import { ASSEMBLY_EVENT_TYPES, type AssemblyEvent } from '../../core/realtime-events';
+import { ASSEMBLY_EVENT_TYPES, PROPOSAL_EVENT_TYPES, type LiveEvent } from '../../core/realtime-events';
 import type { ApiClient } from './api-client';
 
-/** A socket.io client of one person, recording every assembly event it receives. */
+/** A socket.io client of one person, recording every assembly and proposal event it receives. */
 export interface RealtimeClient {
   socket: Socket;
-  events: AssemblyEvent[];
+  events: LiveEvent[];
   /** Sends `subscribe` and resolves with the acknowledgement. */
   subscribe(room: { assemblyId: string } | { proposalId: string } | unknown): Promise<{ ok: boolean; error?: { code: string } }>;
   close(): void;
@@ -20,8 +20,8 @@ export async function connectRealtime(baseUrl: string, person: ApiClient | null,
   if (origin) headers.origin = origin;
   if (person) headers.cookie = person.cookieHeader();
   const socket = io(baseUrl, { path: '/socket.io', transports: ['websocket'], extraHeaders: headers, reconnection: false, timeout: 5000 });
-  const events: AssemblyEvent[] = [];
-  for (const type of ASSEMBLY_EVENT_TYPES) socket.on(type, (event: AssemblyEvent) => events.push(event));
+  const events: LiveEvent[] = [];
+  for (const type of [...ASSEMBLY_EVENT_TYPES, ...PROPOSAL_EVENT_TYPES]) socket.on(type, (event: LiveEvent) => events.push(event));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (error) => {
