@@ -2,7 +2,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import * as Y from 'yjs';
 import { linearText, positionAtOffset, textOffsetAt } from './text-linear';
 import { relativeAt, resolveRelative, type ProsemirrorMapping, type ResolvedEdge } from './text-position';
-import { findQuote, survivingFraction, type PassageRange, type Quote } from './text-quote';
+import { findEditedQuote, findQuote, survivingFraction, type PassageRange, type Quote } from './text-quote';
 
 export { linearText, type LinearText } from './text-linear';
 export { locateQuote, quoteAt, type PassageRange, type Quote } from './text-quote';
@@ -125,7 +125,9 @@ export function resolvePositions(
  *    quote overlaps the range (an edge drifted, as when undo re-creates a
  *    deleted first character), that occurrence is the passage: 'present'.
  * 2. Otherwise the quote is looked for (see findQuote in text-quote.ts),
- *    near where the positions pointed: 'reanchored' when found.
+ *    near where the positions pointed, and failing that the text between
+ *    its context, if it still holds {@link SURVIVING_SHARE} of the quote
+ *    (findEditedQuote: a passage edited, then orphaned): 'reanchored'.
  * 3. Otherwise 'removed'.
  *
  * Nothing here depends on which replica runs it (undone deletions are not
@@ -154,7 +156,7 @@ export function resolveAnchor(context: AnchorContext, anchor: PassageAnchor): Pa
   }
   if (quote === null || quote.exact.length === 0) return { passage: 'removed' };
   const nearOffset = near === undefined ? undefined : textOffsetAt(linear, near, 'forward');
-  const match = findQuote(linear, quote, nearOffset);
+  const match = findQuote(linear, quote, nearOffset) ?? findEditedQuote(linear, quote, SURVIVING_SHARE, nearOffset);
   if (match === null) return { passage: 'removed' };
   return { passage: 'reanchored', from: positionAtOffset(linear, match.start), to: positionAtOffset(linear, match.end) };
 }

@@ -121,6 +121,43 @@ export function locateQuote(doc: PMNode, quote: Quote, near?: number, linear: Li
   return { from: positionAtOffset(linear, match.start), to: positionAtOffset(linear, match.end) };
 }
 
+/** Characters of each side's context that bracket an edited passage. */
+const BRACKET = 8;
+
+/**
+ * Finds a passage that was edited after its quote was taken and then
+ * orphaned (say, a word changed and later the paragraph became a heading):
+ * the text between the last {@link BRACKET} characters of the prefix and
+ * the first ones of the suffix, when at least `share` of the quote survives
+ * in it (see {@link survivingFraction}) and it is at most twice the quote's
+ * length plus the context. Ranked by surviving share, then nearness. Both
+ * brackets must be found where the quote had context; where it had none (the
+ * passage touched an end of the text), that end of the text is the bracket.
+ */
+export function findEditedQuote(linear: LinearText, quote: Quote, share: number, nearOffset?: number): QuoteMatch | null {
+  const { text } = linear;
+  const left = quote.prefix.slice(-BRACKET);
+  const right = quote.suffix.slice(0, BRACKET);
+  const starts = left.length === 0 ? [0] : occurrences(text, left).map((at) => at + left.length);
+  const maxLength = 2 * quote.exact.length + 2 * QUOTE_CONTEXT;
+  let best: (QuoteMatch & { share: number }) | null = null;
+  for (const start of starts) {
+    const ends =
+      right.length === 0
+        ? [text.length]
+        : occurrences(text.slice(start, start + maxLength + right.length), right).map((at) => start + at);
+    for (const end of ends) {
+      if (end <= start || end - start > maxLength) continue;
+      const surviving = survivingFraction(quote.exact, text.slice(start, end));
+      if (surviving < share) continue;
+      const distance = (match: QuoteMatch) => (nearOffset === undefined ? 0 : Math.abs(match.start - nearOffset));
+      const candidate = { start, end, context: left.length + right.length, share: surviving };
+      if (best === null || surviving > best.share || (surviving === best.share && distance(candidate) < distance(best))) best = candidate;
+    }
+  }
+  return best === null ? null : { start: best.start, end: best.end, context: best.context };
+}
+
 /** Longest common subsequence length of two sequences (two-row dynamic programme). */
 function lcsLength<T>(a: readonly T[], b: readonly T[]): number {
   let previous = new Array<number>(b.length + 1).fill(0);
@@ -134,22 +171,42 @@ function lcsLength<T>(a: readonly T[], b: readonly T[]): number {
   return previous[b.length];
 }
 
-/** Above this many cell comparisons, similarity is measured on words rather than characters. */
-const CHARACTER_LCS_LIMIT = 1_000_000;
+/** Above this many cell comparisons the ordered comparison gives way to a bag-of-words count. */
+const LCS_LIMIT = 4_000_000;
+
+/** Quotes with at least this many words are compared word by word. */
+const WORDS_FOR_WORD_COMPARISON = 3;
+
+const wordsOf = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Share of `original`'s tokens found in `current`, ignoring order (for very long passages only). */
+function bagShare(original: string[], current: string[]): number {
+  const counts = new Map<string, number>();
+  for (const token of current) counts.set(token, (counts.get(token) ?? 0) + 1);
+  let kept = 0;
+  for (const token of original) {
+    const left = counts.get(token) ?? 0;
+    if (left > 0) {
+      kept += 1;
+      counts.set(token, left - 1);
+    }
+  }
+  return kept / original.length;
+}
 
 /**
  * How much of `original` survives, in order, in `current`: 1 when all of it
- * does (whatever was inserted), 0 when nothing does. Measured on characters,
- * or on words for long passages to bound the cost.
+ * does (whatever was inserted), 0 when nothing does. Compared word by word
+ * for quotes of three words or more (letters in common between unrelated
+ * sentences would otherwise count), character by character for shorter ones
+ * (so a corrected typo in a one-word passage still counts as that word).
  */
 export function survivingFraction(original: string, current: string): number {
-  if (original.length === 0) return current.length === 0 ? 1 : 0;
   if (current.includes(original)) return 1;
-  if (original.length * current.length <= CHARACTER_LCS_LIMIT) {
-    return lcsLength([...original], [...current]) / [...original].length;
-  }
-  const words = (value: string) => value.split(/\s+/).filter(Boolean);
-  const originalWords = words(original);
-  if (originalWords.length === 0) return 0;
-  return lcsLength(originalWords, words(current)) / originalWords.length;
+  const originalWords = wordsOf(original);
+  const [a, b] =
+    originalWords.length >= WORDS_FOR_WORD_COMPARISON ? [originalWords, wordsOf(current)] : [[...original], [...current]];
+  if (a.length === 0) return 0;
+  if (a.length * b.length > LCS_LIMIT) return bagShare(a, b);
+  return lcsLength(a, b) / a.length;
 }

@@ -41,10 +41,14 @@ export interface StoredAnchor {
 /** Loads a proposal's committed text (an empty text when it has none stored). */
 export async function loadCommittedText(db: Queryable, proposalId: string): Promise<CommittedText> {
   const stored = await loadText(db, proposalId);
+  return committedTextOf([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((update) => update.data)]);
+}
+
+/** Reads a text from its stored updates (snapshot first, then the log in order), as the server does. */
+export function committedTextOf(updates: Uint8Array[]): CommittedText {
   const doc = new Y.Doc();
   Y.transact(doc, () => {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(doc, update.data);
+    for (const update of updates) Y.applyUpdate(doc, update);
   });
   const fragment = doc.getXmlFragment(TEXT_FIELD);
   const { doc: pmDoc, mapping } = initProseMirrorDoc(fragment, textSchema());
