@@ -11,9 +11,17 @@ export interface ProposalSummary {
   status: ProposalStatus;
   authors: { id: string; name: string }[];
   lastActivityAt: string;
+  /** Dissents standing on it, and how many of them are new to the reader (absent from older callers). */
+  standingDissents?: number;
+  newDissents?: number;
 }
 
-/** An assembly's proposals, most recently active first, or a sentence saying there are none. */
+/**
+ * An assembly's proposals, most recently active first, each with how many
+ * dissents stand on it and how many are new to the reader (the assembly's
+ * live frame re-renders this when they change), or a sentence saying there
+ * are none.
+ */
 export async function ProposalList({ proposals, emptyText }: { proposals: ProposalSummary[]; emptyText: string }) {
   if (proposals.length === 0) return <p className={`${ui.card} text-stone-700`}>{emptyText}</p>;
   const [t, format] = await Promise.all([getTranslations('proposals'), getFormatter()]);
@@ -34,6 +42,11 @@ export async function ProposalList({ proposals, emptyText }: { proposals: Propos
             </div>
             <div className="flex shrink-0 flex-wrap items-center gap-2 text-sm text-stone-600 sm:flex-col sm:items-end">
               <StatusBadge status={proposal.status} />
+              {proposal.standingDissents !== undefined ? (
+                <span data-testid="proposal-dissents" className={proposal.newDissents ? 'font-medium text-teal-900' : undefined}>
+                  {t('dissents', { standing: proposal.standingDissents, fresh: proposal.newDissents ?? 0 })}
+                </span>
+              ) : null}
               <span>
                 {t('lastActivity')}{' '}
                 <time dateTime={proposal.lastActivityAt} title={format.dateTime(lastActivity, { dateStyle: 'full', timeStyle: 'short' })}>

@@ -1,13 +1,17 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   ASSEMBLY_EVENT_TYPES,
+  PROPOSAL_EVENT_TYPES,
   REALTIME_PATH,
   roomOf,
   SUBSCRIBE,
   UNSUBSCRIBE,
-  type AssemblyEvent,
+  type LiveEvent,
   type Subscription,
 } from '@/core/realtime-events';
+
+/** Every event name the tab listens for: those of assembly rooms and those of proposal rooms. */
+const EVENT_TYPES: readonly LiveEvent['type'][] = [...ASSEMBLY_EVENT_TYPES, ...PROPOSAL_EVENT_TYPES];
 
 /** Why the server refused a subscription (the ack's `error`). */
 export interface LiveRefusal {
@@ -56,15 +60,15 @@ interface Room {
 }
 
 /** Shape check for what arrives from the wire: an object with a known type and an assembly id. */
-function asEvent(payload: unknown): AssemblyEvent | null {
+function asEvent(payload: unknown): LiveEvent | null {
   if (typeof payload !== 'object' || payload === null) return null;
   const { type, assemblyId } = payload as { type?: unknown; assemblyId?: unknown };
-  if (typeof assemblyId !== 'string' || !(ASSEMBLY_EVENT_TYPES as readonly unknown[]).includes(type)) return null;
-  return payload as AssemblyEvent;
+  if (typeof assemblyId !== 'string' || !(EVENT_TYPES as readonly unknown[]).includes(type)) return null;
+  return payload as LiveEvent;
 }
 
 /** Whether an event concerns the given room: an assembly's room gets its events; a proposal's, those naming it. */
-export function eventInRoom(event: AssemblyEvent, room: Subscription): boolean {
+export function eventInRoom(event: LiveEvent, room: Subscription): boolean {
   if ('assemblyId' in room) return event.assemblyId === room.assemblyId;
   return 'proposalId' in event && event.proposalId === room.proposalId;
 }
@@ -79,7 +83,7 @@ export function eventInRoom(event: AssemblyEvent, room: Subscription): boolean {
  */
 export class LiveClient {
   private readonly rooms = new Map<string, Room>();
-  private readonly eventListeners = new Set<(event: AssemblyEvent) => void>();
+  private readonly eventListeners = new Set<(event: LiveEvent) => void>();
   private readonly reconnectListeners = new Set<() => void>();
   private readonly stateListeners = new Set<() => void>();
   private state: LiveConnection = 'idle';
@@ -91,7 +95,7 @@ export class LiveClient {
     online = true,
   ) {
     this.online = online;
-    for (const type of ASSEMBLY_EVENT_TYPES) {
+    for (const type of EVENT_TYPES) {
       transport.on(type, (payload) => {
         const event = asEvent(payload);
         if (event) for (const listener of [...this.eventListeners]) listener(event);
@@ -124,7 +128,7 @@ export class LiveClient {
   };
 
   /** Calls `listener` with every event of the rooms joined (filter by room with {@link eventInRoom}). */
-  onEvent(listener: (event: AssemblyEvent) => void): () => void {
+  onEvent(listener: (event: LiveEvent) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
   }

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { roomOf, type AssemblyEvent, type Subscription } from '@/core/realtime-events';
+import { roomOf, type LiveEvent, type Subscription } from '@/core/realtime-events';
 import { eventInRoom, liveClient, type LiveConnection, type LiveRefusal } from './live-events';
 
 /** One room, several, or none (nothing to listen to yet). */
@@ -28,8 +28,8 @@ function asList(rooms: LiveRooms): readonly Subscription[] {
  */
 export function useLiveEvents(
   rooms: LiveRooms,
-  types: readonly AssemblyEvent['type'][],
-  onEvent: (event: AssemblyEvent) => void,
+  types: readonly LiveEvent['type'][],
+  onEvent: (event: LiveEvent) => void,
   options: LiveEventOptions = {},
 ): void {
   const list = asList(rooms);

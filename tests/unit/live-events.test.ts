@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventInRoom, LiveClient, type LiveAck, type LiveTransport } from '../../app/_lib/live-events';
 import { mergeNewestPage } from '../../app/_lib/log-page';
-import type { AssemblyEvent } from '../../core/realtime-events';
+import type { AssemblyEvent, LiveEvent } from '../../core/realtime-events';
 
 const A = 'assembly-a';
 const B = 'assembly-b';
@@ -113,7 +113,7 @@ describe('LiveClient', () => {
 
   it('passes on events, which listeners filter by room', async () => {
     const { transport, client } = setUp();
-    const heard: AssemblyEvent[] = [];
+    const heard: LiveEvent[] = [];
     client.onEvent((event) => heard.push(event));
     transport.emitLocal('proposal.created', created);
     transport.emitLocal('proposal.created', 'not an event');

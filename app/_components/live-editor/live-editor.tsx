@@ -1,6 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useEffect } from 'react';
+import type { LiveSnapshot } from '@/app/_lib/live-session';
 import type { PresenceIdentity } from '@/core/presence';
 import { useCanWrite } from '@/app/_lib/use-can-write';
 import { usePresence } from '@/app/_lib/use-presence';
@@ -9,7 +11,7 @@ import { useTypingSignal } from '@/app/_lib/use-typing-signal';
 import { ui } from '@/app/_lib/styles';
 import { ClosedNotice } from './closed-notice';
 import { PresenceList, TypingNotice } from './presence-list';
-import { SharedTextEditor } from './shared-text-editor';
+import { SharedTextEditor, type DissentLink } from './shared-text-editor';
 import { ShortcutsHelp } from './shortcuts-help';
 import { SyncStatus } from './sync-status';
 import './live-editor.css';
@@ -21,7 +23,21 @@ import './live-editor.css';
  * `canWrite` comes from the member's role; the server enforces it anyway
  * (an observer's edits are dropped, never applied).
  */
-export function LiveEditor({ proposalId, user, canWrite: initialCanWrite }: { proposalId: string; user: PresenceIdentity; canWrite: boolean }) {
+export function LiveEditor({
+  proposalId,
+  user,
+  canWrite: initialCanWrite,
+  dissents,
+  onSnapshot,
+}: {
+  proposalId: string;
+  user: PresenceIdentity;
+  canWrite: boolean;
+  /** The dissents panel beside the text, when there is one. */
+  dissents?: DissentLink;
+  /** Hears the connection and save state (filing a dissent waits for "saved"). */
+  onSnapshot?: (snapshot: LiveSnapshot) => void;
+}) {
   const t = useTranslations('editor');
   const session = useLiveSession(proposalId);
   const snapshot = useLiveSnapshot(session);
@@ -32,6 +48,7 @@ export function LiveEditor({ proposalId, user, canWrite: initialCanWrite }: { pr
 
   // The session itself warns before the page unloads with unsaved edits (see LiveSession).
   const unsaved = snapshot.save !== 'saved';
+  useEffect(() => onSnapshot?.(snapshot), [onSnapshot, snapshot]);
 
   return (
     <section aria-labelledby="editor-title" className="space-y-3">
@@ -52,7 +69,7 @@ export function LiveEditor({ proposalId, user, canWrite: initialCanWrite }: { pr
         <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">{t('offlineHint')}</p>
       ) : null}
       {session ? (
-        <SharedTextEditor key={session.key} session={session} user={user} writable={writable} showToolbar={canWrite} labelledBy="editor-title" />
+        <SharedTextEditor key={session.key} session={session} user={user} writable={writable} showToolbar={canWrite} labelledBy="editor-title" dissents={dissents} />
       ) : (
         <div className="min-h-48 rounded-lg border border-stone-300 bg-white p-4 text-stone-600">{t('loading')}</div>
       )}

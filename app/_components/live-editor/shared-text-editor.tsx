@@ -3,15 +3,33 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
-import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import type { PresenceIdentity } from '@/core/presence';
+import { textStarterKit } from '@/core/text-schema';
 import { EditorKeys, type EditorKeysOptions } from '@/app/_lib/editor-keys';
 import type { LiveSession } from '@/app/_lib/live-session';
+import { resolvePassage } from './dissent-anchors';
+import { DissentHighlights, setActiveHighlight, setHighlightAnchors, type HighlightAnchor, type ResolvedPassages } from './dissent-highlights';
 import { EditorToolbar } from './editor-toolbar';
 import { LinkForm } from './link-form';
+
+/** How the editor and the dissents panel talk: passages to highlight one way, the editor and clicks the other. */
+export interface DissentLink {
+  /** Standing dissents with a passage. */
+  anchors: readonly HighlightAnchor[];
+  /** The dissent whose thread is open. */
+  activeId: string | null;
+  /** The editor once made, null once gone (the panel reads the selection and shows passages through it). */
+  onEditor: (editor: Editor | null) => void;
+  /** A highlight was clicked. */
+  onOpen: (dissentId: string) => void;
+  /** Where the passages are in the current text. */
+  onResolved: (passages: ResolvedPassages) => void;
+}
+
+const NO_LINK: DissentLink = { anchors: [], activeId: null, onEditor: () => {}, onOpen: () => {}, onResolved: () => {} };
 
 /** A remote caret: a coloured bar with the person's name, hidden from screen readers (the presence list names them). */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
@@ -38,12 +56,14 @@ export function SharedTextEditor({
   writable,
   showToolbar,
   labelledBy,
+  dissents = NO_LINK,
 }: {
   session: LiveSession;
   user: PresenceIdentity;
   writable: boolean;
   showToolbar: boolean;
   labelledBy: string;
+  dissents?: DissentLink;
 }) {
   const t = useTranslations('editor');
   const [linkFormOpen, setLinkFormOpen] = useState(false);
@@ -62,26 +82,30 @@ export function SharedTextEditor({
       },
     };
   }, [writable]);
+  // The extensions are made once; the panel's callbacks change with its renders.
+  const link = useRef(dissents);
+  useEffect(() => {
+    link.current = dissents;
+  });
 
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: false,
       extensions: [
-        StarterKit.configure({
-          // Collaboration brings its own undo, which undoes only this person's edits.
-          undoRedo: false,
-          // Both append steps by themselves, also after a remote change: every tab (observers too)
-          // would write the same paragraph or link mark, duplicating or diverging from the server.
-          trailingNode: false,
-          link: { autolink: false, openOnClick: false },
-        }),
+        // One definition of the schema, shared with the server that resolves anchors against it.
+        textStarterKit,
         Collaboration.configure({ document: session.doc }),
         CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
         Placeholder.configure({ placeholder: t('placeholder') }),
         EditorKeys.configure({
           openLinkForm: () => keys.current.openLinkForm(),
           focusToolbar: () => keys.current.focusToolbar(),
+        }),
+        DissentHighlights.configure({
+          resolve: resolvePassage,
+          onOpen: (id) => link.current.onOpen(id),
+          onResolved: (passages) => link.current.onResolved(passages),
         }),
       ],
       editorProps: {
@@ -104,6 +128,20 @@ export function SharedTextEditor({
     editor.setEditable(writable, false);
     if (!writable) setLinkFormOpen(false);
   }, [editor, writable]);
+
+  useEffect(() => {
+    if (!editor) return;
+    link.current.onEditor(editor);
+    return () => link.current.onEditor(null);
+  }, [editor]);
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) setHighlightAnchors(editor.view, dissents.anchors);
+  }, [editor, dissents.anchors]);
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) setActiveHighlight(editor.view, dissents.activeId);
+  }, [editor, dissents.activeId]);
 
   return (
     <div className="overflow-hidden rounded-lg border border-stone-300 bg-white shadow-sm focus-within:border-teal-600 focus-within:ring-2 focus-within:ring-teal-600/30">

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { RoleBadge, StatusBadge } from '@/app/_components/badges';
-import { LiveEditor } from '@/app/_components/live-editor/live-editor';
+import { ProposalWorkspace } from '@/app/_components/dissents/proposal-workspace';
 import { idOrNotFound } from '@/app/_lib/assembly-data';
 import { database, requireUser } from '@/app/_lib/current-user';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { ui } from '@/app/_lib/styles';
+import { canTakePart, isOpenToDissent } from '@/core/dissent-rules';
 import { colorFor } from '@/core/presence';
 import { getProposal } from '@/server/services/get-proposal';
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-/** A proposal's particulars, for members of its assembly only (others get the not-found page). */
+/** A proposal's particulars, its live text and its dissents, for members of its assembly only (others get the not-found page). */
 export default async function ProposalPage({ params }: Props) {
   const { proposalId } = await params;
   const user = await requireUser(`/proposals/${proposalId}`);
@@ -28,6 +29,8 @@ export default async function ProposalPage({ params }: Props) {
   ]);
   const created = new Date(proposal.createdAt);
   const lastActivity = new Date(proposal.lastActivityAt);
+  // The panel hides what the server would refuse; the server refuses it anyway.
+  const closedReason = !canTakePart(proposal.myRole) ? 'observer' : !isOpenToDissent(proposal.status) ? 'closed' : null;
   return (
     <article className="space-y-6">
       <Link href={`/assemblies/${proposal.assembly.id}`} className={`${ui.link} text-sm`}>
@@ -62,7 +65,13 @@ export default async function ProposalPage({ params }: Props) {
           {proposal.isAuthor ? <span className="text-sm text-stone-600">{t('youAreAuthor')}</span> : null}
         </dd>
       </dl>
-      <LiveEditor proposalId={proposal.id} user={{ id: user.id, name: user.name, color: colorFor(user.id) }} canWrite={proposal.canWrite} />
+      <ProposalWorkspace
+        proposalId={proposal.id}
+        user={{ id: user.id, name: user.name, color: colorFor(user.id) }}
+        canWrite={proposal.canWrite}
+        mayTakePart={closedReason === null}
+        closedReason={closedReason}
+      />
     </article>
   );
 }
