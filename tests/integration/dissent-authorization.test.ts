@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTORS, buildAssembly, signUpCast, type Actor, type AssemblyFixture, type Cast } from '../support/assembly-fixture';
 import { fingerprint } from '../support/db-fingerprint';
+import { connectRealtime } from '../support/realtime-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -138,5 +139,22 @@ describe('no other path', () => {
       }
     }
     expect(await fingerprint(server.database.db)).toBe(before);
+  });
+
+  it('takes no writes over socket.io: made-up events change nothing and get no answer', async () => {
+    const fx = await buildDissentFixture();
+    const steward = await connectRealtime(server.url, cast.steward);
+    try {
+      expect(await steward.subscribe({ proposalId: fx.proposalId })).toEqual({ ok: true });
+      const before = await fingerprint(server.database.db);
+      for (const event of ['dissent.withdrawn', 'dissent.withdraw', 'dissent.revise', 'reply.retract', 'dissent.delete']) {
+        await expect(
+          steward.socket.timeout(300).emitWithAck(event, { dissentId: fx.dissentId, replyId: fx.replyId, body: 'hijacked' }),
+        ).rejects.toThrow();
+      }
+      expect(await fingerprint(server.database.db)).toBe(before);
+    } finally {
+      steward.close();
+    }
   });
 });
