@@ -28,6 +28,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes a separate owner connection for migrations, only beside DATABASE_URL', () => {
+    const owner = 'postgres://owner:p@localhost:5432/plenary';
+    expect(loadConfig({ DATABASE_URL: 'postgres://app:p@localhost:5432/plenary', DATABASE_MIGRATION_URL: owner })).toMatchObject({
+      databaseMigrationUrl: owner,
+    });
+    expect(() => loadConfig({ DATABASE_MIGRATION_URL: owner })).toThrow(/DATABASE_MIGRATION_URL: needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: owner, DATABASE_MIGRATION_URL: 'mysql://x' })).toThrow(/DATABASE_MIGRATION_URL/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', SMTP_URL: ' ' })).toMatchObject({ databaseUrl: undefined, smtpUrl: undefined });
   });
