@@ -24,23 +24,30 @@ export function highlightsOf(page: Page): Locator {
 export async function selectInEditor(page: Page, text: string): Promise<void> {
   const editor = editorOf(page);
   const box = await editor.evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    // The text may run across several text nodes (highlights and marks split it): search their concatenation.
+    const nodes: { node: Text; start: number }[] = [];
+    let all = '';
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement?.closest('.collaboration-carets__caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const first = document.createRange();
-      first.setStart(node, at);
-      first.setEnd(node, at + 1);
-      const last = document.createRange();
-      last.setStart(node, at + wanted.length - 1);
-      last.setEnd(node, at + wanted.length);
-      const a = first.getBoundingClientRect();
-      const b = last.getBoundingClientRect();
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+      nodes.push({ node: node as Text, start: all.length });
+      all += node.textContent ?? '';
     }
-    return null;
+    const at = all.indexOf(wanted);
+    if (at < 0) return null;
+    const rectOf = (offset: number) => {
+      const entry = [...nodes].reverse().find((candidate) => candidate.start <= offset)!;
+      const range = document.createRange();
+      range.setStart(entry.node, offset - entry.start);
+      range.setEnd(entry.node, offset - entry.start + 1);
+      return range.getBoundingClientRect();
+    };
+    const a = rectOf(at);
+    const b = rectOf(at + wanted.length - 1);
+    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
   }, text);
-  expect(box, `"${text}" is in one text node of the editor`).not.toBeNull();
+  expect(box, `"${text}" is in the editor`).not.toBeNull();
   await page.mouse.move(box!.x1, box!.y1);
   await page.mouse.down();
   await page.mouse.move((box!.x1 + box!.x2) / 2, box!.y2, { steps: 4 });
@@ -50,25 +57,34 @@ export async function selectInEditor(page: Page, text: string): Promise<void> {
 }
 
 /**
- * The highlighted text of each dissent, in document order. A dissent's
- * highlight may be drawn in several pieces (another person's caret sits
- * inside it, a mark starts in the middle), so pieces are joined by dissent.
+ * The highlighted text of each dissent, sorted. A dissent's highlight may
+ * be drawn in several pieces (another person's caret sits inside it, another
+ * passage overlaps it, a mark starts in the middle), so pieces are joined by
+ * dissent.
  */
 export function highlightedTexts(page: Page): Promise<string[]> {
   return highlightsOf(page).evaluateAll((spans) => {
     const texts = new Map<string, string>();
     for (const span of spans) {
-      // Nested (overlapping) highlights each count once, in their own dissent.
-      const id = span.getAttribute('data-dissent-id') ?? '';
+      // Where passages overlap, one piece names every dissent it belongs to.
       const copy = span.cloneNode(true) as HTMLElement;
-      for (const inner of copy.querySelectorAll('.collaboration-carets__caret, .dissent-highlight')) inner.remove();
-      texts.set(id, (texts.get(id) ?? '') + (copy.textContent ?? ''));
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+      for (const id of (span.getAttribute('data-dissent-ids') ?? '').split(' ')) texts.set(id, (texts.get(id) ?? '') + (copy.textContent ?? ''));
     }
-    return [...texts.values()];
+    return [...texts.values()].sort();
   });
 }
 
 /** Waits until the highlighted passages read `expected` (see {@link highlightedTexts}). */
 export async function expectHighlights(page: Page, expected: string[]): Promise<void> {
   await expect.poll(() => highlightedTexts(page)).toEqual(expected);
+}
+
+/** Presses Tab until `target` has focus, as a keyboard user would (fails after `limit` presses). */
+export async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
 }

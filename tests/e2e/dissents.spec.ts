@@ -1,6 +1,24 @@
-import { expect, test } from '@playwright/test';
-import { dissentOf, expectHighlights, highlightsOf, panelOf, selectInEditor } from './dissents-fixture';
-import { closeAll, editorOf, expectTexts, newPerson, openProposal, proposalWith, runId, saveStateOf, type Person } from './live-editor-fixture';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { dissentOf, expectHighlights, highlightsOf, panelOf, selectInEditor, tabTo } from './dissents-fixture';
+import {
+  closeAll,
+  editorOf,
+  expectTexts,
+  newPerson,
+  openProposal,
+  proposalWith,
+  runId,
+  saveStateOf,
+  typeAtEnd,
+  type Person,
+} from './live-editor-fixture';
+
+/** Keeps a screenshot with the test's results (test-results/…), and in the report. */
+async function attachScreenshot(testInfo: TestInfo, name: string, page: Page, options: { fullPage?: boolean } = {}): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, ...options });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
 
 const PASSAGE = 'on Saturday mornings';
 const TITLE = 'Not on Saturdays';
@@ -17,7 +35,7 @@ test.describe('dissents', () => {
   test('a dissent on a passage: filed, seen live, co-signed, answered, revised, and kept through structural edits and deletion', async ({
     browser,
     baseURL,
-  }) => {
+  }, testInfo) => {
     const run = runId();
     const ann = await newPerson(browser, baseURL!, 'Ann Author', run);
     const bea = await newPerson(browser, baseURL!, 'Bea Dissenter', run);
@@ -109,6 +127,8 @@ test.describe('dissents', () => {
       await expect(history.locator('ins').first()).toContainText('weekday evenings suit more people');
       // Ann's panel follows without a reload.
       await expect(dissentOf(ann.page, TITLE)).toContainText(SECOND_BODY);
+      await attachScreenshot(testInfo, 'dissent-history', bea.page);
+      await attachScreenshot(testInfo, 'dissent-thread', ann.page);
     });
 
     await test.step('Ann turns the passage’s paragraph into a heading; the highlight stays', async () => {
@@ -147,6 +167,110 @@ test.describe('dissents', () => {
     await test.step('the assembly’s list of proposals counts the standing dissent', async () => {
       await cy.page.goto(`/assemblies/${assemblyId}`);
       await expect(cy.page.getByTestId('proposal-dissents')).toHaveText('1 dissent standing');
+    });
+  });
+});
+
+test.describe('dissents on a narrow screen, by keyboard', () => {
+  let people: Person[] = [];
+  test.afterEach(async () => {
+    await closeAll(...people);
+    people = [];
+  });
+
+  test('a member files and finds a dissent with the keyboard at 375 px; an observer reads it without controls; the record is verified and remembered', async ({
+    browser,
+    baseURL,
+  }, testInfo) => {
+    const run = runId();
+    const narrow = { width: 375, height: 800 };
+    const ann = await newPerson(browser, baseURL!, 'Ann Author', run);
+    const bea = await newPerson(browser, baseURL!, 'Bea Dissenter', run, narrow);
+    const olga = await newPerson(browser, baseURL!, 'Olga Observer', run, narrow);
+    people = [ann, bea, olga];
+    const { proposalId } = await proposalWith(ann, [
+      { person: bea, role: 'member' },
+      { person: olga, role: 'observer' },
+    ]);
+    for (const person of people) await openProposal(person, proposalId);
+    await typeAtEnd(ann.page, 'Rent goes up by ten percent next year.');
+    await expect(saveStateOf(ann.page)).toHaveAttribute('data-state', 'saved');
+    await expectTexts(editorOf(bea.page), ['Rent goes up by ten percent next year.']);
+
+    await test.step('Bea selects with the keyboard and files a dissent without the mouse', async () => {
+      await editorOf(bea.page).focus();
+      await bea.page.keyboard.press('Control+End');
+      for (let i = 0; i < ' next year.'.length; i += 1) await bea.page.keyboard.press('ArrowLeft');
+      for (let i = 0; i < 'ten percent'.length; i += 1) await bea.page.keyboard.press('Shift+ArrowLeft');
+      await tabTo(bea.page, panelOf(bea.page).getByRole('button', { name: 'File a dissent' }));
+      await bea.page.keyboard.press('Enter');
+      const form = panelOf(bea.page).getByRole('form', { name: 'File a dissent' });
+      await expect(form.getByTestId('selected-passage')).toHaveText('ten percent');
+      await tabTo(bea.page, form.getByLabel('Title'));
+      await bea.page.keyboard.type('Too steep');
+      await bea.page.keyboard.press('Tab');
+      await bea.page.keyboard.type('Five percent is what wages rose.');
+      await tabTo(bea.page, form.getByRole('button', { name: 'File dissent' }));
+      await bea.page.keyboard.press('Enter');
+      await expect(dissentOf(bea.page, 'Too steep')).toContainText('Five percent is what wages rose.');
+      await attachScreenshot(testInfo, 'dissents-375px', bea.page, { fullPage: true });
+    });
+
+    await test.step('Ann files a dissent on an overlapping passage; both highlights render', async () => {
+      await expectHighlights(ann.page, ['ten percent']);
+      await selectInEditor(ann.page, 'by ten percent next');
+      await panelOf(ann.page).getByRole('button', { name: 'File a dissent' }).click();
+      const form = panelOf(ann.page).getByRole('form', { name: 'File a dissent' });
+      await expect(form.getByTestId('selected-passage')).toHaveText('by ten percent next');
+      await form.getByLabel('Title').fill('Say when');
+      await form.getByLabel('Your position').fill('Name the month.');
+      await form.getByRole('button', { name: 'File dissent' }).click();
+      await expectHighlights(bea.page, ['by ten percent next', 'ten percent']);
+      await expectHighlights(ann.page, ['by ten percent next', 'ten percent']);
+    });
+
+    await test.step('“Show passage” selects the passage in the text', async () => {
+      await tabTo(bea.page, dissentOf(bea.page, 'Too steep').getByRole('button', { name: 'Show the passage of “Too steep” in the text' }));
+      await bea.page.keyboard.press('Enter');
+      await expect(editorOf(bea.page)).toBeFocused();
+      await expect.poll(() => bea.page.evaluate(() => window.getSelection()?.toString())).toBe('ten percent');
+    });
+
+    await test.step('nothing is wider than the screen', async () => {
+      for (const person of [bea, olga]) {
+        const width = await person.page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width).toBeLessThanOrEqual(375);
+      }
+    });
+
+    await test.step('the observer reads the dissent but has no control that would change anything', async () => {
+      const card = dissentOf(olga.page, 'Too steep');
+      await expect(card).toContainText('Five percent is what wages rose.');
+      await expect(panelOf(olga.page)).toContainText('You are an observer');
+      await expect(panelOf(olga.page).getByRole('button', { name: 'File a dissent' })).toHaveCount(0);
+      await expect(card.getByRole('button', { name: /Co-sign|Revise|Withdraw/ })).toHaveCount(0);
+      await card.getByRole('button', { name: /^Thread/ }).click();
+      await expect(card).toContainText('No replies yet.');
+      await expect(card.getByLabel('Your reply')).toHaveCount(0);
+    });
+
+    await test.step('the record verifies; a head this browser saw that the chain lost is warned about until read', async () => {
+      const panel = panelOf(olga.page);
+      await expect(panel.getByTestId('ledger-status')).toContainText('Record: entry 3');
+      await panel.getByRole('button', { name: 'Verify' }).click();
+      await expect(panel.getByTestId('ledger-status')).toContainText('The record’s 3 entries verify');
+      // As if this browser had seen another history: the server's chain does not extend it.
+      await olga.page.evaluate((id) => localStorage.setItem(`plenary.ledger-head.${id}`, JSON.stringify({ seq: 1, hash: 'f'.repeat(64) })), proposalId);
+      await olga.page.reload();
+      const warning = panelOf(olga.page).getByTestId('history-warning');
+      await expect(warning).toContainText('This proposal’s history changed since you last saw it');
+      await olga.page.reload();
+      await expect(warning).toBeVisible();
+      await warning.getByRole('button', { name: 'I have read this' }).click();
+      await expect(warning).toHaveCount(0);
+      await olga.page.reload();
+      await expect(panelOf(olga.page).getByTestId('ledger-status')).toContainText('Record: entry 3');
+      await expect(warning).toHaveCount(0);
     });
   });
 });

@@ -3,13 +3,13 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import type { DissentView } from '@/app/_lib/dissent-types';
-import { ui } from '@/app/_lib/styles';
 import { DissentActions } from './dissent-actions';
 import { DissentHistory } from './dissent-history';
 import { DissentThread } from './dissent-thread';
 import { PassageLine } from './passage-line';
 import { ReviseDissentForm } from './revise-dissent-form';
 import { RichText } from './rich-text';
+import { toggleButton } from './toggle-style';
 
 interface DissentCardProps {
   dissent: DissentView;
@@ -111,7 +111,7 @@ export function DissentCard({ dissent, isNew, open, onToggle, passageFound, show
       {history ? <DissentHistory dissentId={dissent.id} revision={dissent.revision} /> : null}
 
       <div className="border-t border-stone-200 pt-2">
-        <button type="button" className={`${ui.smallButton} w-full justify-between`} aria-expanded={open} aria-controls={threadId} onClick={onToggle}>
+        <button type="button" className={toggleButton} aria-expanded={open} aria-controls={threadId} onClick={onToggle}>
           <span>{t('thread', { count: replies })}</span>
           <span aria-hidden="true">{open ? '▴' : '▾'}</span>
         </button>

@@ -14,6 +14,7 @@ import { FileDissent } from './file-dissent';
 import { HistoryWarning } from './history-warning';
 import { LedgerStatus } from './ledger-status';
 import type { ShowPassage } from './show-passage';
+import { toggleButton } from './toggle-style';
 import { useMarkSeen, useNewHere } from './use-seen';
 
 interface DissentPanelProps {
@@ -130,7 +131,7 @@ export function DissentPanel(props: DissentPanelProps) {
 
       {withdrawn.length > 0 ? (
         <div className="space-y-2">
-          <button type="button" className={`${ui.smallButton} w-full justify-between`} aria-expanded={withdrawnOpen} onClick={() => setWithdrawnOpen((open) => !open)}>
+          <button type="button" className={toggleButton} aria-expanded={withdrawnOpen} onClick={() => setWithdrawnOpen((open) => !open)}>
             <span>{t('withdrawnGroup', { count: withdrawn.length })}</span>
             <span aria-hidden="true">{withdrawnOpen ? '▴' : '▾'}</span>
           </button>

@@ -24,7 +24,7 @@ export function passageShower(editor: Editor | null): ShowPassage {
     view.dispatch(view.state.tr.setSelection(selection).setMeta('addToHistory', false));
     setFlashHighlight(view, dissentId);
     if (editor.isEditable) view.focus();
-    const target = view.dom.querySelector(`[data-dissent-id="${CSS.escape(dissentId)}"]`) ?? view.domAtPos(range.from).node.parentElement;
+    const target = view.dom.querySelector(`[data-dissent-ids~="${CSS.escape(dissentId)}"]`) ?? view.domAtPos(range.from).node.parentElement;
     target?.scrollIntoView({ block: 'center', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {

@@ -50,29 +50,47 @@ export const dissentHighlightsKey = new PluginKey<HighlightState>('dissentHighli
 /** Decorations are recomputed this long after the last change: typing fast costs one resolution per pause. */
 const RECOMPUTE_DELAY_MS = 40;
 
+/**
+ * The decorations for the resolved passages. Overlapping passages are cut
+ * into segments, each drawn once with the ids of every dissent covering it:
+ * ProseMirror merges overlapping inline decorations into one element (the
+ * last attribute wins), which would lose all but one dissent there.
+ */
 function decorate(state: Omit<HighlightState, 'decorations'>, doc: EditorState['doc']): DecorationSet {
-  const decorations: Decoration[] = [];
+  const ranges: { id: string; from: number; to: number }[] = [];
   for (const anchor of state.anchors) {
     const range = state.passages.get(anchor.id);
-    if (!range || range.from >= range.to) continue;
+    if (range && range.from < range.to) ranges.push({ id: anchor.id, from: range.from, to: range.to });
+  }
+  const edges = [...new Set(ranges.flatMap((range) => [range.from, range.to]))].sort((a, b) => a - b);
+  const decorations: Decoration[] = [];
+  for (let i = 0; i + 1 < edges.length; i += 1) {
+    const from = edges[i];
+    const to = edges[i + 1];
+    const ids = ranges.filter((range) => range.from <= from && to <= range.to).map((range) => range.id);
+    if (ids.length === 0) continue;
     let className = 'dissent-highlight';
-    if (anchor.id === state.active) className += ' dissent-highlight--active';
-    if (anchor.id === state.flash) className += ' dissent-highlight--flash';
-    // One decoration per dissent: overlapping passages nest, and each keeps its own id.
-    decorations.push(Decoration.inline(range.from, range.to, { class: className, 'data-dissent-id': anchor.id }, { dissentId: anchor.id }));
+    if (ids.length > 1) className += ' dissent-highlight--overlap';
+    if (state.active !== null && ids.includes(state.active)) className += ' dissent-highlight--active';
+    if (state.flash !== null && ids.includes(state.flash)) className += ' dissent-highlight--flash';
+    decorations.push(Decoration.inline(from, to, { class: className, 'data-dissent-ids': ids.join(' ') }, { dissentIds: ids }));
   }
   return DecorationSet.create(doc, decorations);
 }
 
-/** The dissents whose highlight covers `pos`, narrowest first (the innermost of overlapping passages). */
+/** The dissents whose highlight covers `pos`, narrowest passage first (the innermost of overlapping ones). */
 export function dissentsAt(state: EditorState, pos: number): string[] {
   const plugin = dissentHighlightsKey.getState(state);
   if (!plugin) return [];
-  return plugin.decorations
-    .find(pos, pos)
-    .filter((decoration) => decoration.from <= pos && pos < decoration.to)
-    .sort((a, b) => a.to - a.from - (b.to - b.from))
-    .map((decoration) => (decoration.spec as { dissentId: string }).dissentId);
+  const ids = new Set<string>();
+  for (const decoration of plugin.decorations.find(pos, pos)) {
+    if (decoration.from <= pos && pos < decoration.to) for (const id of (decoration.spec as { dissentIds: string[] }).dissentIds) ids.add(id);
+  }
+  const size = (id: string) => {
+    const range = plugin.passages.get(id);
+    return range ? range.to - range.from : Number.POSITIVE_INFINITY;
+  };
+  return [...ids].sort((a, b) => size(a) - size(b));
 }
 
 /** What the helpers below need of a view (TipTap's `editor.view` works before it is mounted, too). */
