@@ -88,3 +88,10 @@ export async function tabTo(page: Page, target: Locator, limit = 40): Promise<vo
   }
   throw new Error(`Tab never reached ${target.toString()}`);
 }
+
+/** Opens a dissent's thread unless it is open already (filing one opens it). */
+export async function openThread(card: Locator): Promise<void> {
+  const toggle = card.getByRole('button', { name: /^Thread/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}

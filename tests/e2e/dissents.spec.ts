@@ -1,7 +1,8 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { dissentOf, expectHighlights, highlightsOf, panelOf, selectInEditor, tabTo } from './dissents-fixture';
+import { dissentOf, expectHighlights, highlightsOf, openThread, panelOf, selectInEditor, tabTo } from './dissents-fixture';
 import {
   closeAll,
+  connectionOf,
   editorOf,
   expectTexts,
   newPerson,
@@ -271,6 +272,118 @@ test.describe('dissents on a narrow screen, by keyboard', () => {
       await olga.page.reload();
       await expect(panelOf(olga.page).getByTestId('ledger-status')).toContainText('Record: entry 3');
       await expect(warning).toHaveCount(0);
+    });
+  });
+});
+
+test.describe('dissent threads and withdrawal', () => {
+  let people: Person[] = [];
+  test.afterEach(async () => {
+    await closeAll(...people);
+    people = [];
+  });
+
+  test('a passage typed offline is filed once saved; replies nest, are edited and retracted with history kept; a withdrawn dissent stays, marked; the list counts live', async ({
+    browser,
+    baseURL,
+  }, testInfo) => {
+    const run = runId();
+    const ann = await newPerson(browser, baseURL!, 'Ann Author', run);
+    const bea = await newPerson(browser, baseURL!, 'Bea Dissenter', run);
+    const cy = await newPerson(browser, baseURL!, 'Cy Cosigner', run);
+    people = [ann, bea, cy];
+    const { assemblyId, proposalId } = await proposalWith(ann, [
+      { person: bea, role: 'member' },
+      { person: cy, role: 'member' },
+    ]);
+    await openProposal(ann, proposalId);
+    await openProposal(bea, proposalId);
+    await cy.page.goto(`/assemblies/${assemblyId}`);
+    await expect(cy.page.getByTestId('proposal-dissents')).toHaveText('No dissent standing');
+
+    await test.step('Ann files on words she typed offline: the dissent waits for “Saved”, then goes', async () => {
+      await ann.context.setOffline(true);
+      await expect(connectionOf(ann.page)).toHaveText('Offline');
+      await typeAtEnd(ann.page, 'Meetings move to Tuesdays.');
+      await selectInEditor(ann.page, 'Tuesdays');
+      await panelOf(ann.page).getByRole('button', { name: 'File a dissent' }).click();
+      const form = panelOf(ann.page).getByRole('form', { name: 'File a dissent' });
+      await form.getByLabel('Title').fill('Tuesdays clash');
+      await form.getByLabel('Your position').fill('The choir meets on Tuesdays.');
+      await form.getByRole('button', { name: 'File dissent' }).click();
+      await expect(form.getByRole('status')).toContainText('Waiting until your latest edits to the text are saved');
+      await ann.context.setOffline(false);
+      await expect(dissentOf(ann.page, 'Tuesdays clash').getByTestId('dissent-quote')).toHaveText('Tuesdays');
+      await expectHighlights(bea.page, ['Tuesdays']);
+    });
+
+    await test.step('the assembly’s list counts it live, new to Cy', async () => {
+      await expect(cy.page.getByTestId('proposal-dissents')).toHaveText('1 dissent standing, 1 new');
+    });
+
+    await test.step('replies nest three deep', async () => {
+      await openThread(dissentOf(bea.page, 'Tuesdays clash'));
+      await openThread(dissentOf(ann.page, 'Tuesdays clash'));
+      const beas = dissentOf(bea.page, 'Tuesdays clash');
+      const anns = dissentOf(ann.page, 'Tuesdays clash');
+      await beas.getByLabel('Your reply').fill('Which choir?');
+      await beas.getByRole('button', { name: 'Post reply' }).click();
+      await anns.getByRole('button', { name: 'Reply to Bea Dissenter' }).click();
+      await anns.getByLabel('Your reply to Bea Dissenter').fill('The one in the hall.');
+      await anns.getByRole('button', { name: 'Post reply' }).first().click();
+      await beas.getByRole('button', { name: 'Reply to Ann Author' }).click();
+      await beas.getByLabel('Your reply to Ann Author').fill('Then Wednesdays?');
+      await beas.getByRole('button', { name: 'Post reply' }).first().click();
+      await expect(anns.locator('[data-testid="reply"][data-depth="2"]')).toContainText('Then Wednesdays?');
+      await anns.locator('[data-testid="reply"][data-depth="2"]').getByRole('button', { name: 'Reply to Bea Dissenter' }).click();
+      await anns.getByLabel('Your reply to Bea Dissenter').fill('Wednesdays work.');
+      await anns.getByRole('button', { name: 'Post reply' }).first().click();
+      await expect(beas.locator('[data-testid="reply"][data-depth="3"]')).toContainText('Wednesdays work.');
+      await expect(beas.getByTestId('reply')).toHaveCount(4);
+    });
+
+    await test.step('Bea edits her first reply: “edited”, with both versions in its history', async () => {
+      const beas = dissentOf(bea.page, 'Tuesdays clash');
+      const first = beas.locator('[data-testid="reply"][data-depth="0"] > article');
+      await first.getByRole('button', { name: 'Edit your reply' }).click();
+      await first.getByLabel('Your reply, edited').fill('Which choir do you mean?');
+      await first.getByRole('button', { name: 'Save' }).click();
+      const anns = dissentOf(ann.page, 'Tuesdays clash').locator('[data-testid="reply"][data-depth="0"] > article');
+      await expect(anns).toContainText('Which choir do you mean?');
+      await anns.getByRole('button', { name: 'edited' }).click();
+      await expect(anns.getByTestId('reply-history')).toContainText('Which choir do you mean?');
+      await expect(anns.getByTestId('reply-history')).toContainText('Which choir?');
+    });
+
+    await test.step('Bea retracts it: a tombstone stays, the answers under it too', async () => {
+      const first = dissentOf(bea.page, 'Tuesdays clash').locator('[data-testid="reply"][data-depth="0"] > article');
+      await first.getByRole('button', { name: 'Retract your reply' }).click();
+      await first.getByRole('button', { name: 'Yes, retract it' }).click();
+      const anns = dissentOf(ann.page, 'Tuesdays clash');
+      await expect(anns.getByTestId('reply-retracted')).toHaveText('Reply retracted by its author.');
+      await expect(anns.getByTestId('reply')).toHaveCount(4);
+      await expect(anns).toContainText('The one in the hall.');
+      // Nobody else may change Ann's reply, and Ann cannot change Bea's.
+      await expect(anns.locator('[data-testid="reply"][data-depth="0"] > article').getByRole('button', { name: /Edit|Retract/ })).toHaveCount(0);
+      await anns.scrollIntoViewIfNeeded();
+      await attachScreenshot(testInfo, 'dissent-nested-replies', ann.page);
+    });
+
+    await test.step('Ann withdraws her dissent: it stays in the record, folded away and marked', async () => {
+      const card = dissentOf(ann.page, 'Tuesdays clash');
+      await card.getByRole('button', { name: 'Withdraw “Tuesdays clash”' }).click();
+      await card.getByRole('button', { name: 'Yes, withdraw it' }).click();
+      for (const person of [ann, bea]) {
+        const panel = panelOf(person.page);
+        await expect(panel.getByRole('button', { name: '1 withdrawn dissent' })).toBeVisible();
+        await expectHighlights(person.page, []);
+        await panel.getByRole('button', { name: '1 withdrawn dissent' }).click();
+        const withdrawn = dissentOf(person.page, 'Tuesdays clash');
+        await expect(withdrawn).toHaveAttribute('data-state', 'withdrawn');
+        await expect(withdrawn).toContainText('Withdrawn by its author');
+        await expect(withdrawn).toContainText('The choir meets on Tuesdays.');
+      }
+      await expect(cy.page.getByTestId('proposal-dissents')).toHaveText('No dissent standing');
     });
   });
 });
