@@ -21,7 +21,9 @@ interface LiveAssemblyProps {
 /**
  * Keeps an assembly's pages current: any event of its room re-renders the
  * server components (which re-read through the normal access rules), and so
- * does a reconnection, which catches up on what was missed offline. When the
+ * does a reconnection, which catches up on what was missed offline. That
+ * includes `proposal.dissents_changed`, so each proposal's count of standing
+ * and new dissents follows without a reload. When the
  * member's own membership ends (removed, left, or refused on reconnecting),
  * the stale page gives way to a notice with a way back.
  */

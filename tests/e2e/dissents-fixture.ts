@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { editorOf } from './live-editor-fixture';
 
 /** The dissents panel (beside the text on wide screens, under it on narrow ones). */
@@ -94,4 +94,11 @@ export async function openThread(card: Locator): Promise<void> {
   const toggle = card.getByRole('button', { name: /^Thread/ });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
+/** Keeps a screenshot with the test's results (test-results/…), and in the report. */
+export async function attachScreenshot(testInfo: TestInfo, name: string, page: Page, options: { fullPage?: boolean } = {}): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, ...options });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
 }

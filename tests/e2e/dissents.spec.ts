@@ -1,5 +1,5 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { dissentOf, expectHighlights, highlightsOf, openThread, panelOf, selectInEditor, tabTo } from './dissents-fixture';
+import { expect, test } from '@playwright/test';
+import { attachScreenshot, dissentOf, expectHighlights, highlightsOf, openThread, panelOf, selectInEditor, tabTo } from './dissents-fixture';
 import {
   closeAll,
   connectionOf,
@@ -13,13 +13,6 @@ import {
   typeAtEnd,
   type Person,
 } from './live-editor-fixture';
-
-/** Keeps a screenshot with the test's results (test-results/…), and in the report. */
-async function attachScreenshot(testInfo: TestInfo, name: string, page: Page, options: { fullPage?: boolean } = {}): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, ...options });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
 
 const PASSAGE = 'on Saturday mornings';
 const TITLE = 'Not on Saturdays';
