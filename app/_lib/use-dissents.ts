@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PROPOSAL_EVENT_TYPES } from '@/core/realtime-events';
 import { callApi, type ApiFailure } from './api-client';
-import type { DissentList } from './dissent-types';
+import type { DissentList } from '@/core/dissent-views';
 import { useLiveEvents } from './use-live-events';
 
 /** What the panel knows of a proposal's dissents. */

@@ -1,58 +1,11 @@
 import { currentSigners } from '../../core/dissent-rules';
+import type { DissentView, ReplyView } from '../../core/dissent-views';
 import type { Queryable } from '../db/database';
 import { loadCommittedText, passageState } from './committed-text';
 import type { DissentRows } from './dissent-rows';
 import { loadDissentRows, seenSeqOf } from './dissent-rows';
 import { readLedgerHead } from './ledger-writer';
 import { renderMarkdown } from './render-markdown';
-
-/** Whether a dissent's passage is still in the text, found by its positions, found again by its quote, or gone. */
-export type PassageState = 'present' | 'reanchored' | 'removed';
-
-/** A person, as dissents show them. */
-export interface PersonRef {
-  id: string;
-  name: string;
-}
-
-/** A reply as members see it; a retracted reply keeps its place but not its words. */
-export interface ReplyView {
-  id: string;
-  dissentId: string;
-  parentReplyId: string | null;
-  author: PersonRef;
-  body: string | null;
-  bodyHtml: string | null;
-  retracted: boolean;
-  retractedAt: string | null;
-  revision: number;
-  createdAt: string;
-  revisedAt: string;
-  mine: boolean;
-}
-
-/** A dissent as members see it. */
-export interface DissentView {
-  id: string;
-  proposalId: string;
-  author: PersonRef;
-  state: 'standing' | 'withdrawn';
-  withdrawnAt: string | null;
-  anchor: null | { start: string; end: string; quote: { exact: string; prefix: string; suffix: string }; passage: PassageState };
-  title: string;
-  body: string;
-  bodyHtml: string;
-  alternativeWording: string | null;
-  revision: number;
-  createdAt: string;
-  revisedAt: string;
-  signers: (PersonRef & { signedAt: string })[];
-  replies: ReplyView[];
-  isNew: boolean;
-  ledgerSeq: number;
-  mine: boolean;
-  iSigned: boolean;
-}
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database';
-import { loadDissentViews, type ReplyView } from './dissent-views';
+import type { ReplyView } from '../../core/dissent-views';
+import { loadDissentViews } from './dissent-views';
 
 /** One reply as `viewerId` sees it, from its dissent's view. */
 export async function loadReplyView(db: Queryable, viewerId: string, proposalId: string, dissentId: string, replyId: string): Promise<ReplyView> {

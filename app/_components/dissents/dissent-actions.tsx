@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { DissentView } from '@/app/_lib/dissent-types';
+import type { DissentView } from '@/core/dissent-views';
 import { ui } from '@/app/_lib/styles';
 import { useApiAction } from '@/app/_lib/use-api-action';
 import { useHydrated } from '@/app/_lib/use-hydrated';

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import type { DissentView } from '@/app/_lib/dissent-types';
+import type { DissentView } from '@/core/dissent-views';
 import { DissentActions } from './dissent-actions';
 import { DissentHistory } from './dissent-history';
 import { DissentThread } from './dissent-thread';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { DissentView } from '@/app/_lib/dissent-types';
+import type { DissentView } from '@/core/dissent-views';
 import { ReplyForm } from './reply-form';
 import { ReplyItem } from './reply-item';
 import { replyTree } from './reply-tree';

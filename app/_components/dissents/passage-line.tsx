@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { DissentView } from '@/app/_lib/dissent-types';
+import type { DissentView } from '@/core/dissent-views';
 import { ui } from '@/app/_lib/styles';
 
 /**

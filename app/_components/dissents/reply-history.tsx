@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import type { ReplyRevisionView, ReplyView } from '@/app/_lib/dissent-types';
+import type { ReplyRevisionView, ReplyView } from '@/core/dissent-views';
 import { ui } from '@/app/_lib/styles';
 import { RichText } from './rich-text';
 import { useFetched } from './use-fetched';

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { ReplyView } from '@/app/_lib/dissent-types';
+import type { ReplyView } from '@/core/dissent-views';
 import { ui } from '@/app/_lib/styles';
 import { useApiAction } from '@/app/_lib/use-api-action';
 import { ConfirmStep } from '../confirm-step';

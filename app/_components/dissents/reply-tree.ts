@@ -1,4 +1,4 @@
-import type { ReplyView } from '@/app/_lib/dissent-types';
+import type { ReplyView } from '@/core/dissent-views';
 
 /** A reply with the replies to it, in posting order. */
 export interface ReplyNode {

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { callApi } from '@/app/_lib/api-client';
-import type { DissentList, DissentView } from '@/app/_lib/dissent-types';
+import type { DissentList, DissentView } from '@/core/dissent-views';
 
 /**
  * The dissents that are new to this member during this visit: those the

@@ -1,6 +1,6 @@
 /**
- * The dissents API as the browser reads it (see docs/api.md): plain JSON
- * shapes, so that client components need nothing from the server's modules.
+ * The dissents API's answers (see docs/api.md): plain JSON shapes, built by
+ * server/services/dissent-views.ts and read by the browser, defined once.
  */
 
 /** A person as the API names them. */
@@ -93,7 +93,7 @@ export interface DissentRevisionView {
 /** One kept revision of a reply (GET /api/replies/:replyId). */
 export interface ReplyRevisionView {
   revision: number;
-  body: string | null;
-  bodyHtml: string | null;
+  body: string;
+  bodyHtml: string;
   createdAt: string;
 }
