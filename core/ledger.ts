@@ -84,7 +84,12 @@ export type LedgerProblem =
   /** The entry is not at the position it claims, or names another proposal. */
   | 'sequence-gap'
   /** The content the entry refers to no longer hashes to the recorded value. */
-  | 'content-mismatch';
+  | 'content-mismatch'
+  /**
+   * A dissent, reply, revision, withdrawal or signature is stored that no entry records
+   * (added behind the ledger's back); reported at the position after the head.
+   */
+  | 'unrecorded-row';
 
 /** Result of verifying a chain. */
 export type LedgerVerification =

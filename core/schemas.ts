@@ -24,12 +24,22 @@ export const LIMITS = {
   anchorPosition: 512,
 } as const;
 
+// A lone surrogate cannot be stored as UTF-8 (the database would store U+FFFD instead, so a
+// hash taken of the words as sent would no longer match them) and NUL is refused by PostgreSQL.
+const UNSTORABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
+
+/** Whether a string can be stored and read back exactly (no lone surrogate, no NUL). */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+
 const trimmed = (max: number, what: string) =>
   z
     .string({ error: `${what} is required` })
     .trim()
     .min(1, `${what} is required`)
-    .max(max, `${what} is at most ${max} characters`);
+    .max(max, `${what} is at most ${max} characters`)
+    .refine((value) => isStorableText(value), { error: `${what} contains characters that cannot be stored` });
 
 /** A person's display name. */
 export const personNameSchema = trimmed(LIMITS.personName, 'Name');
@@ -89,6 +99,7 @@ const dissentWordsShape = {
     .string()
     .trim()
     .max(LIMITS.alternativeWording, `Alternative wording is at most ${LIMITS.alternativeWording} characters`)
+    .refine((value) => isStorableText(value), { error: 'Alternative wording contains characters that cannot be stored' })
     .nullish()
     .transform((value) => (value ? value : null)),
 };

@@ -26,6 +26,7 @@ const PROBLEMS: Record<LedgerProblem, string> = {
   'prev-mismatch': 'the entry before it was replaced (it does not name the previous hash)',
   'sequence-gap': 'an entry is missing or was inserted here',
   'content-mismatch': 'the stored words or anchor no longer match the hash the entry recorded',
+  'unrecorded-row': 'a dissent, reply, revision, withdrawal or signature is stored that no entry records',
 };
 
 interface Options {

@@ -8,13 +8,15 @@ import { refuse } from '../../core/refusals';
 export type LockedProposal = typeof proposal.$inferSelect;
 
 /**
- * Locks a proposal's row (SELECT … FOR UPDATE) for the rest of the
+ * Locks a proposal's row (SELECT … FOR NO KEY UPDATE) for the rest of the
  * transaction. Every ledger append happens under this lock, so that two
  * writers on PostgreSQL cannot both read the same head and fork the chain;
  * services take it first, so that their rule checks see a settled state too.
+ * Not FOR UPDATE: that would conflict with the key-share lock each text update
+ * takes through its foreign key, and stall the sync server's commits meanwhile.
  */
 export async function lockProposal(tx: Queryable, proposalId: string): Promise<LockedProposal> {
-  const [row] = await tx.select().from(proposal).where(eq(proposal.id, proposalId)).for('update');
+  const [row] = await tx.select().from(proposal).where(eq(proposal.id, proposalId)).for('no key update');
   if (!row) throw refuse('PROPOSAL_NOT_FOUND');
   return row;
 }

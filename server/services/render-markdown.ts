@@ -21,6 +21,22 @@ ALLOWED.allowedAttributes = { a: ['href', 'title', 'rel', 'target'] };
  * by marked, then sanitised (raw HTML in the Markdown is cleaned too).
  */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
+  let html: string;
+  try {
+    html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
+  } catch {
+    // Pathological nesting (thousands of `>` or list markers) exhausts marked's stack. One
+    // member's words must never make a thread unreadable for everyone: show them as plain text.
+    return plainParagraphs(markdown);
+  }
   return sanitizeHtml(html, ALLOWED);
+}
+
+/** The words as escaped paragraphs, line breaks kept: the rendering of last resort. */
+function plainParagraphs(text: string): string {
+  const escaped = sanitizeHtml(text, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'escape' });
+  return escaped
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br />')}</p>`)
+    .join('');
 }

@@ -4,12 +4,13 @@ import { anchorHash, dissentWordsHash, replyBodyHash, type StoredAnchor } from '
 import type { Queryable } from '../db/database';
 import { dissent, dissentReply, dissentRevision, replyRevision } from '../db/schema';
 import { readLedger, requireProposalReader } from './get-ledger';
+import { findUnrecordedRow, type UnrecordedRow } from './ledger-coverage';
 
 /** A verification; a broken one also names the kind of the entry at fault, when that entry exists. */
 export type LedgerReport =
   | Extract<LedgerVerification, { ok: true }>
   | (Extract<LedgerVerification, { ok: false }> & {
-      brokenAt: Extract<LedgerVerification, { ok: false }>['brokenAt'] & { kind?: LedgerKind };
+      brokenAt: Extract<LedgerVerification, { ok: false }>['brokenAt'] & { kind?: LedgerKind; row?: UnrecordedRow };
     });
 
 /** The stored rows that entries' content hashes refer to, keyed for lookup. */
@@ -102,8 +103,9 @@ function contentMatches(entry: LedgerEntry, content: StoredContent): boolean {
 /**
  * Verifies a proposal's ledger: the chain itself (positions, hashes, links:
  * core/ledger.ts's verifyChain), then that the dissents' and replies' stored
- * words and anchors still hash to what their entries recorded. Reports the
- * first broken entry, whichever check finds it.
+ * words and anchors still hash to what their entries recorded, and finally
+ * that no stored row lacks its entry. Reports the first broken entry,
+ * whichever check finds it.
  */
 export async function checkLedger(db: Queryable, proposalId: string): Promise<LedgerReport> {
   const entries = await readLedger(db, proposalId);
@@ -115,7 +117,12 @@ export async function checkLedger(db: Queryable, proposalId: string): Promise<Le
   if (altered) {
     return { ok: false, length: entries.length, brokenAt: { seq: altered.seq, problem: 'content-mismatch', kind: altered.kind } };
   }
-  if (chain.ok || chain.brokenAt.problem === 'sequence-gap') return chain;
+  if (chain.ok) {
+    const unrecorded = await findUnrecordedRow(db, proposalId, entries);
+    if (unrecorded) return { ok: false, length: entries.length, brokenAt: { seq: entries.length + 1, problem: 'unrecorded-row', row: unrecorded } };
+    return chain;
+  }
+  if (chain.brokenAt.problem === 'sequence-gap') return chain;
   // At a gap the entry found in that position is not the one that is missing: name no kind then.
   return { ...chain, brokenAt: { ...chain.brokenAt, kind: entries[chain.brokenAt.seq - 1].kind } };
 }

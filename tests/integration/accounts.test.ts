@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiClient, uniqueEmail } from '../support/api-client';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { MAX_JSON_BODY_BYTES } from '../../server/http/route';
 
 let server: TestServer;
 
@@ -169,7 +170,7 @@ describe('the auth endpoints', () => {
       'content-type': 'application/x-www-form-urlencoded',
     });
     expect(form.status).toBe(415);
-    const huge = await client.signUp('Huge', uniqueEmail('huge'), 'x'.repeat(70_000));
+    const huge = await client.signUp('Huge', uniqueEmail('huge'), 'x'.repeat(MAX_JSON_BODY_BYTES + 1));
     expect(huge.status).toBe(413);
   });
 

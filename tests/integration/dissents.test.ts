@@ -13,6 +13,7 @@ import { connectRealtime, type RealtimeClient } from '../support/realtime-client
 import { connectSyncClient, syncTicket, waitFor, type SyncClient } from '../support/sync-clients';
 import { buildSyncFixture, newProposal, type SyncFixture } from '../support/sync-fixture';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { MAX_JSON_BODY_BYTES } from '../../server/http/route';
 
 let server: TestServer;
 let fx: SyncFixture;
@@ -120,7 +121,7 @@ describe('filing', () => {
       const response = await fx.bob.post(`/api/proposals/${proposalId}/dissents`, body);
       expect(response.status).toBe(400);
     }
-    const huge = await fx.bob.post(`/api/proposals/${proposalId}/dissents`, { title: 'x', body: 'y'.repeat(70_000) });
+    const huge = await fx.bob.post(`/api/proposals/${proposalId}/dissents`, { title: 'x', body: 'y'.repeat(MAX_JSON_BODY_BYTES + 1) });
     expect(huge.status).toBe(413);
     expect(await fingerprint(server.database.db)).toBe(before);
 
@@ -133,6 +134,26 @@ describe('filing', () => {
     expect(hostile.body.bodyHtml).toContain('href="https://example.org"');
     // The author's words are kept as written; only their rendering is cleaned.
     expect(hostile.body.body).toContain('<script>');
+  });
+
+  it('refuses words that cannot be stored exactly, and keeps a thread readable whatever Markdown a member writes', async () => {
+    const proposalId = await newProposal(fx, 'Odd input');
+    const before = await fingerprint(server.database.db);
+    // A lone surrogate would be stored as U+FFFD and no longer match its ledger hash; NUL is refused by PostgreSQL.
+    for (const title of ['half \ud800 pair', 'nul \u0000 byte']) {
+      const response = await fx.bob.request('POST', `/api/proposals/${proposalId}/dissents`, `{"title":${JSON.stringify(title)},"body":"b"}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.reason).toBe('INVALID_INPUT');
+    }
+    expect(await fingerprint(server.database.db)).toBe(before);
+
+    const id = (await fx.bob.post(`/api/proposals/${proposalId}/dissents`, { title: 'Deep', body: 'Start.' })).body.id as string;
+    const bomb = await fx.ann.post(`/api/dissents/${id}/replies`, { body: '>'.repeat(5000) + ' <b>x</b>' });
+    expect(bomb.status).toBe(201);
+    expect(bomb.body.bodyHtml).toContain('&lt;b&gt;x&lt;/b&gt;');
+    const listed = await fx.olga.get(`/api/proposals/${proposalId}/dissents`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.dissents[0].replies).toHaveLength(1);
   });
 
   it('refuses dissents once the proposal is closed', async () => {
@@ -173,6 +194,19 @@ describe('a dissent over its life', () => {
     expect(listed.body.ledgerHead).toEqual({ seq: 4, hash: chain[3].hash });
     // Entries carry hashes of content, never the content itself.
     expect(JSON.stringify(chain)).not.toContain('Second version');
+  });
+
+  it('names rows inserted behind the ledger, even with the server\'s own database role', async () => {
+    const proposalId = await newProposal(fx, 'Forgery');
+    const id = (await fx.bob.post(`/api/proposals/${proposalId}/dissents`, { title: 'Mine', body: 'My words.' })).body.id as string;
+    expect((await fx.ann.get(`/api/proposals/${proposalId}/ledger/verify`)).body).toMatchObject({ ok: true, length: 2 });
+    // The app role may INSERT (that is how dissents are written), so a forged revision is possible in SQL;
+    // it cannot go unnoticed: no entry records it.
+    await server.database.db.execute(
+      `insert into dissent_revision (dissent_id, revision, title, body) values ('${id}', 2, 'Mine', 'Words put in my mouth.')` as never,
+    );
+    const report = (await fx.bob.get(`/api/proposals/${proposalId}/ledger/verify`)).body;
+    expect(report).toMatchObject({ ok: false, brokenAt: { seq: 3, problem: 'unrecorded-row', row: { table: 'dissent_revision', id: `${id}#2` } } });
   });
 
   it('counts co-signers as signatures are given and taken back', async () => {
