@@ -7,6 +7,9 @@ import { ROLES } from '@/core/roles';
 import { useDebouncedRefresh, useLiveEvents } from '@/app/_lib/use-live-events';
 import { LiveStatus, useAnnouncement } from './live-status';
 
+// The list shows roles and member counts, not dissents: their counts' changes need no re-read here.
+const LIST_EVENT_TYPES = ASSEMBLY_EVENT_TYPES.filter((type) => type !== 'proposal.dissents_changed');
+
 interface LiveAssembliesProps {
   assemblies: { id: string; name: string }[];
   /** The signed-in member. */
@@ -28,7 +31,7 @@ export function LiveAssemblies({ assemblies, userId }: LiveAssembliesProps) {
 
   useLiveEvents(
     rooms,
-    ASSEMBLY_EVENT_TYPES,
+    LIST_EVENT_TYPES,
     (event) => {
       schedule();
       const assembly = names.get(event.assemblyId) ?? '';
