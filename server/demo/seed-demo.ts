@@ -6,6 +6,7 @@ import { createAssembly } from '../services/create-assembly';
 import { createInvitation } from '../services/create-invitation';
 import { createProposal } from '../services/create-proposal';
 import { appendUpdates, loadText } from '../sync/document-store';
+import { seedDemoDissent } from './demo-dissent';
 import { demoTextUpdate } from './demo-text';
 
 /** A demo account, with the password generated for it (shown once). */
@@ -29,8 +30,8 @@ function newPassword(): string {
 /**
  * On an empty database (no account yet), creates the demo: two accounts with
  * generated passwords, an assembly where the first is steward and the second
- * a member, and a sample proposal with some text, all through the ordinary
- * use cases. Returns undefined when the database is not empty.
+ * a member, and a sample proposal with some text and a dissent with a reply,
+ * all through the ordinary use cases. Returns undefined when the database is not empty.
  */
 export async function seedDemo(runtime: Runtime): Promise<DemoSeed | undefined> {
   const result = await runtime.db.execute(sql`select exists (select 1 from "user") as taken`);
@@ -52,6 +53,7 @@ export async function seedDemo(runtime: Runtime): Promise<DemoSeed | undefined> 
   const proposal = await createProposal(runtime.db, ada.id, assembly.id, { title: 'A rota for the shared garden', coAuthorIds: [ben.id] });
   const stored = await loadText(runtime.db, proposal.id);
   await appendUpdates(runtime.appendLog, [{ proposalId: proposal.id, data: demoTextUpdate(stored.snapshot!) }]);
+  await seedDemoDissent(runtime.db, proposal.id, ben.id, ada.id);
   return { accounts, assemblyId: assembly.id, proposalId: proposal.id };
 }
 

@@ -31,6 +31,22 @@ describe('the demo', () => {
     text.destroy();
   });
 
+  it('shows a sample dissent on a passage of the demo text, with a reply', async () => {
+    const demo = server.demo!;
+    const ada = new ApiClient(server.url);
+    expect((await ada.signIn(demo.accounts[0].email, demo.accounts[0].password)).status).toBe(200);
+    const { dissents } = (await ada.get(`/api/proposals/${demo.proposalId}/dissents`)).body;
+    expect(dissents).toHaveLength(1);
+    expect(dissents[0]).toMatchObject({
+      author: { name: 'Ben Demo' },
+      state: 'standing',
+      isNew: true,
+      anchor: { quote: { exact: 'in the order of the flat numbers' }, passage: 'present' },
+      replies: [{ author: { name: 'Ada Demo' } }],
+    });
+    expect((await ada.get(`/api/proposals/${demo.proposalId}/ledger/verify`)).body).toMatchObject({ ok: true, length: 3 });
+  });
+
   it('is made once: a restart on the same data makes no second demo', async () => {
     await server.restart();
     expect(server.demo).toBeUndefined();
