@@ -1,11 +1,11 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import * as Y from 'yjs';
-import { linearText, positionAtOffset, textOffsetAt } from './text-linear';
+import { linearText, occurrencesIn, positionAtOffset, textOffsetAt, type WorkBudget } from './text-linear';
 import { relativeAt, resolveRelative, type ProsemirrorMapping, type ResolvedEdge } from './text-position';
-import { findEditedQuote, findQuote, survivingFraction, type PassageRange, type Quote } from './text-quote';
+import { anchorBudget, findEditedQuote, findQuote, survivingFraction, type PassageRange, type Quote } from './text-quote';
 
-export { linearText, type LinearText } from './text-linear';
-export { locateQuote, quoteAt, type PassageRange, type Quote } from './text-quote';
+export { linearText, WorkBudget, type LinearText } from './text-linear';
+export { anchorBudget, locateQuote, quoteAt, type PassageRange, type Quote } from './text-quote';
 export type { ProsemirrorMapping } from './text-position';
 
 /**
@@ -128,16 +128,19 @@ export function resolvePositions(
  *    near where the positions pointed, and failing that the text between
  *    its context, if it still holds {@link SURVIVING_SHARE} of the quote
  *    (findEditedQuote: a passage edited, then orphaned): 'reanchored'.
- * 3. Otherwise 'removed'.
+ * 3. Otherwise 'removed', which is also the answer when `budget` (by
+ *    default {@link anchorBudget}: linear in the text's and the quote's
+ *    lengths) runs out first.
  *
  * Nothing here depends on which replica runs it (undone deletions are not
- * followed), so the browser's highlight and the server's answer agree on
- * the same document.
+ * followed, and the budget depends only on the lengths), so the browser's
+ * highlight and the server's answer agree on the same document.
  */
-export function resolveAnchor(context: AnchorContext, anchor: PassageAnchor): PassageState {
+export function resolveAnchor(context: AnchorContext, anchor: PassageAnchor, budget?: WorkBudget): PassageState {
   const linear = linearText(context.pmDoc);
   const { range, near } = resolvePositions(context, anchor.start, anchor.end);
   const quote = anchor.quote;
+  const work = budget ?? anchorBudget(linear.text.length, quote);
   if (range) {
     const startOffset = textOffsetAt(linear, range.from, 'forward');
     const endOffset = textOffsetAt(linear, range.to, 'backward');
@@ -149,25 +152,30 @@ export function resolveAnchor(context: AnchorContext, anchor: PassageAnchor): Pa
         to: positionAtOffset(linear, to),
       });
       if (quote === null || current === quote.exact) return present(startOffset, endOffset);
-      const overlapping = overlappingOccurrence(linear.text, quote.exact, startOffset, endOffset);
+      const overlapping = overlappingOccurrence(linear.text, quote.exact, startOffset, endOffset, work);
       if (overlapping !== null) return present(overlapping, overlapping + quote.exact.length);
-      if (survivingFraction(quote.exact, current) >= SURVIVING_SHARE) return present(startOffset, endOffset);
+      if (survivingFraction(quote.exact, current, work) >= SURVIVING_SHARE) return present(startOffset, endOffset);
     }
   }
   if (quote === null || quote.exact.length === 0) return { passage: 'removed' };
   const nearOffset = near === undefined ? undefined : textOffsetAt(linear, near, 'forward');
-  const match = findQuote(linear, quote, nearOffset) ?? findEditedQuote(linear, quote, SURVIVING_SHARE, nearOffset);
-  if (match === null) return { passage: 'removed' };
+  const match = findQuote(linear, quote, nearOffset, work) ?? findEditedQuote(linear, quote, SURVIVING_SHARE, nearOffset, work);
+  if (match === null || work.exhausted) return { passage: 'removed' };
   return { passage: 'reanchored', from: positionAtOffset(linear, match.start), to: positionAtOffset(linear, match.end) };
 }
 
-/** The start of an occurrence of `exact` that overlaps [start, end) most, or null. */
-function overlappingOccurrence(text: string, exact: string, start: number, end: number): number | null {
+/**
+ * The start of an occurrence of `exact` that overlaps [start, end) most (the
+ * first of equals), or null. One linear pass over the range widened by the
+ * quote's length finds them all, however many there are.
+ */
+function overlappingOccurrence(text: string, exact: string, start: number, end: number, budget: WorkBudget): number | null {
   if (exact.length === 0) return null;
+  const from = Math.max(0, start - exact.length + 1);
+  const to = Math.min(text.length, end + exact.length - 1);
   let best: number | null = null;
   let bestOverlap = 0;
-  const from = Math.max(0, start - exact.length + 1);
-  for (let at = text.indexOf(exact, from); at >= 0 && at < end; at = text.indexOf(exact, at + 1)) {
+  for (const at of occurrencesIn(text, exact, from, to, budget) ?? []) {
     const overlap = Math.min(end, at + exact.length) - Math.max(start, at);
     if (overlap > bestOverlap) {
       best = at;

@@ -20,12 +20,27 @@ interface LinearBlock {
  * a list item does not change it, which is what lets a quote re-anchor.
  */
 export interface LinearText {
-  text: string;
-  blocks: LinearBlock[];
+  readonly text: string;
+  readonly blocks: readonly LinearBlock[];
 }
 
-/** Linearises a ProseMirror document (see {@link LinearText}). */
+/**
+ * Linearisations of documents already read. ProseMirror nodes are immutable,
+ * so a node reads the same every time: every anchor resolved against one
+ * document (the server's list, the browser's highlights) shares one reading.
+ */
+const linearised = new WeakMap<PMNode, LinearText>();
+
+/** Linearises a ProseMirror document (see {@link LinearText}); the same document is read once. */
 export function linearText(doc: PMNode): LinearText {
+  const known = linearised.get(doc);
+  if (known) return known;
+  const linear = readLinear(doc);
+  linearised.set(doc, linear);
+  return linear;
+}
+
+function readLinear(doc: PMNode): LinearText {
   const blocks: LinearBlock[] = [];
   const parts: string[] = [];
   let offset = 0;
@@ -94,4 +109,98 @@ export function positionAtOffset(linear: LinearText, offset: number): number {
   }
   const block = blocks[found];
   return block.pos + Math.max(0, Math.min(offset - block.offset, block.size));
+}
+
+/**
+ * A bound on the work of resolving one anchor, in units of about one
+ * character comparison. Searching and comparing text pay for their work
+ * before doing it; what the budget cannot pay for is not done, and the
+ * budget is marked exhausted, so that a hostile or just repetitive text
+ * cannot make one anchor cost more than its limit. Reading the document
+ * (linearising it, resolving the Yjs positions) is linear and outside it.
+ */
+export class WorkBudget {
+  /** Units spent so far. */
+  spent = 0;
+  /** Whether some work was refused because it did not fit. */
+  exhausted = false;
+
+  constructor(readonly limit: number) {}
+
+  /** Whether `units` more would stay within the limit (spends nothing). */
+  fits(units: number): boolean {
+    return !this.exhausted && this.spent + units <= this.limit;
+  }
+
+  /** Spends `units` when they fit; otherwise marks the budget exhausted and returns false. */
+  spend(units: number): boolean {
+    if (!this.fits(units)) {
+      this.exhausted = true;
+      return false;
+    }
+    this.spent += units;
+    return true;
+  }
+}
+
+/** A budget that never runs out, for direct calls that do not pass one. */
+export const unlimitedBudget = () => new WorkBudget(Number.POSITIVE_INFINITY);
+
+/**
+ * Match lengths of `pattern` along `text[from, to)`, by the Z algorithm in
+ * O(pattern + window): entry i is, reading 'forward', the length of the
+ * longest common prefix of `pattern` and `text[from + i, to)`; reading
+ * 'backward', the length of the longest common suffix of `pattern` and
+ * `text[from, from + i)`. The array has `to - from + 1` entries; nothing
+ * counts beyond the window. Null when the budget cannot pay for it.
+ * Compares UTF-16 code units, as `indexOf` does.
+ */
+export function matchLengths(
+  pattern: string,
+  text: string,
+  from: number,
+  to: number,
+  direction: 'forward' | 'backward',
+  budget: WorkBudget,
+): Int32Array | null {
+  const width = Math.max(0, to - from);
+  const p = pattern.length;
+  const total = p + 1 + width;
+  // The Z algorithm makes at most two comparisons per entry.
+  if (!budget.spend(2 * total)) return null;
+  const codes = new Int32Array(total);
+  const forward = direction === 'forward';
+  for (let i = 0; i < p; i += 1) codes[i] = pattern.charCodeAt(forward ? i : p - 1 - i);
+  // A separator no code unit equals, so that no match runs from the pattern into the text.
+  codes[p] = -1;
+  for (let i = 0; i < width; i += 1) codes[p + 1 + i] = text.charCodeAt(forward ? from + i : to - 1 - i);
+  const z = new Int32Array(total);
+  let left = 0;
+  let right = 0;
+  for (let i = 1; i < total; i += 1) {
+    let length = i < right ? Math.min(right - i, z[i - left]) : 0;
+    while (i + length < total && codes[length] === codes[i + length]) length += 1;
+    z[i] = length;
+    if (i + length > right) {
+      left = i;
+      right = i + length;
+    }
+  }
+  const lengths = new Int32Array(width + 1);
+  for (let i = 0; i < width; i += 1) {
+    // Backward, the common suffix ending at from + i starts at reversed index width - i.
+    if (forward) lengths[i] = z[p + 1 + i];
+    else lengths[i + 1] = z[p + 1 + (width - 1 - i)];
+  }
+  return lengths;
+}
+
+/** Start offsets of every occurrence of a non-empty `needle` inside `text[from, to)`, in order; null when the budget cannot pay. */
+export function occurrencesIn(text: string, needle: string, from: number, to: number, budget: WorkBudget): number[] | null {
+  if (needle.length === 0) return [];
+  const lengths = matchLengths(needle, text, from, to, 'forward', budget);
+  if (lengths === null) return null;
+  const found: number[] = [];
+  for (let i = 0; i < lengths.length; i += 1) if (lengths[i] === needle.length) found.push(from + i);
+  return found;
 }

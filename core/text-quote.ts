@@ -1,5 +1,14 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { linearText, positionAtOffset, textOffsetAt, type LinearText } from './text-linear';
+import {
+  linearText,
+  matchLengths,
+  occurrencesIn,
+  positionAtOffset,
+  textOffsetAt,
+  unlimitedBudget,
+  WorkBudget,
+  type LinearText,
+} from './text-linear';
 
 /** A quote selector: the passage's text with up to {@link QUOTE_CONTEXT} characters before and after it. */
 export interface Quote {
@@ -50,28 +59,6 @@ export function quoteAt(doc: PMNode, from: number, to: number, linear: LinearTex
   return quoteOfOffsets(linear.text, start, end);
 }
 
-/** Length of the common suffix of `a` and `b`. */
-function commonSuffix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n += 1;
-  return n;
-}
-
-/** Length of the common prefix of `a` and `b`. */
-function commonPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
-  return n;
-}
-
-/** All start offsets of `needle` in `text` (overlapping ones included). */
-function occurrences(text: string, needle: string): number[] {
-  const found: number[] = [];
-  if (needle.length === 0) return found;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push(at);
-  return found;
-}
-
 /** A candidate occurrence of a quote, in text offsets, with how well its context matches. */
 export interface QuoteMatch {
   start: number;
@@ -79,6 +66,33 @@ export interface QuoteMatch {
   /** Characters of the quote's prefix and suffix that match the text around the occurrence. */
   context: number;
 }
+
+/**
+ * Work units one anchor may spend per character of text and of quote (its
+ * exact text plus at most {@link QUOTE_CONTEXT} characters of context on each side).
+ */
+export const WORK_PER_CHARACTER = 64;
+
+/** Work units every anchor may spend whatever the lengths, so that short texts are always compared in full. */
+export const BASE_WORK = 65_536;
+
+/**
+ * The budget of resolving one anchor against a text: linear in the text's
+ * and the quote's lengths. It depends on nothing else, so every replica
+ * gives the same answer on the same document.
+ */
+export function anchorBudget(textLength: number, quote: Quote | null): WorkBudget {
+  const context = quote === null ? 0 : Math.min(quote.prefix.length, QUOTE_CONTEXT) + Math.min(quote.suffix.length, QUOTE_CONTEXT);
+  const quoteLength = quote === null ? 0 : quote.exact.length + context;
+  return new WorkBudget(WORK_PER_CHARACTER * (textLength + quoteLength) + BASE_WORK);
+}
+
+/**
+ * The context that counts: a stored quote never has more than
+ * {@link QUOTE_CONTEXT} characters each side, and a longer one (not made by
+ * {@link quoteOfOffsets}) must not buy more work.
+ */
+const contextOf = (quote: Quote) => ({ prefix: quote.prefix.slice(-QUOTE_CONTEXT), suffix: quote.suffix.slice(0, QUOTE_CONTEXT) });
 
 /**
  * Finds a quote in linearised text. Only exact occurrences of `exact` count.
@@ -89,24 +103,41 @@ export interface QuoteMatch {
  * context the quote had, at the text's ends) is accepted only when the quote
  * is at least {@link DISTINCTIVE_LENGTH} characters long; otherwise a short
  * common word would jump to an unrelated passage, and "removed" is the more
- * honest answer.
+ * honest answer. Every occurrence is scored, however many there are: three
+ * linear passes over the text (the occurrences, the prefix and the suffix
+ * matched at every offset) make each score one addition. Null also when
+ * `budget` cannot pay for the passes.
  */
-export function findQuote(linear: LinearText, quote: Quote, nearOffset?: number): QuoteMatch | null {
+export function findQuote(
+  linear: LinearText,
+  quote: Quote,
+  nearOffset?: number,
+  budget: WorkBudget = unlimitedBudget(),
+): QuoteMatch | null {
   const { text } = linear;
-  const candidates = occurrences(text, quote.exact).map((start) => {
-    const end = start + quote.exact.length;
-    const context =
-      commonSuffix(quote.prefix, text.slice(Math.max(0, start - quote.prefix.length), start)) +
-      commonPrefix(quote.suffix, text.slice(end, end + quote.suffix.length));
-    return { start, end, context };
-  });
-  const required = Math.min(MIN_CONTEXT_MATCH, quote.prefix.length + quote.suffix.length);
-  const distinctive = quote.exact.trim().length >= DISTINCTIVE_LENGTH;
-  const acceptable = candidates.filter((match) => distinctive || match.context >= required);
-  if (acceptable.length === 0) return null;
-  const distance = (match: QuoteMatch) => (nearOffset === undefined ? 0 : Math.abs(match.start - nearOffset));
-  acceptable.sort((a, b) => b.context - a.context || distance(a) - distance(b) || a.start - b.start);
-  return acceptable[0];
+  const { exact } = quote;
+  if (exact.length === 0 || exact.length > text.length) return null;
+  const found = matchLengths(exact, text, 0, text.length, 'forward', budget);
+  if (found === null || !found.includes(exact.length)) return null;
+  const { prefix, suffix } = contextOf(quote);
+  const before = matchLengths(prefix, text, 0, text.length, 'backward', budget);
+  const after = matchLengths(suffix, text, 0, text.length, 'forward', budget);
+  if (before === null || after === null) return null;
+  const required = Math.min(MIN_CONTEXT_MATCH, prefix.length + suffix.length);
+  const distinctive = exact.trim().length >= DISTINCTIVE_LENGTH;
+  const distance = (start: number) => (nearOffset === undefined ? 0 : Math.abs(start - nearOffset));
+  let best: QuoteMatch | null = null;
+  // In order of start, so that a tie keeps the earlier occurrence.
+  for (let start = 0; start + exact.length <= text.length; start += 1) {
+    if (found[start] !== exact.length) continue;
+    const end = start + exact.length;
+    const context = before[start] + after[end];
+    if (!distinctive && context < required) continue;
+    if (best === null || context > best.context || (context === best.context && distance(start) < distance(best.start))) {
+      best = { start, end, context };
+    }
+  }
+  return best;
 }
 
 /**
@@ -125,6 +156,56 @@ export function locateQuote(doc: PMNode, quote: Quote, near?: number, linear: Li
 const BRACKET = 8;
 
 /**
+ * Openings of the left bracket tried, the nearest to the hint (or the first
+ * ones, without a hint). Eight characters of context rarely repeat in
+ * prose; where they do (a run of one character, a repeated phrase), trying
+ * every one would cost the text's length times the quote's.
+ */
+export const EDITED_STARTS = 8;
+
+/** The `count` starts nearest `nearOffset` (the first ones without it), in order. */
+function nearestStarts(starts: number[], nearOffset: number | undefined, count: number): number[] {
+  if (starts.length <= count || nearOffset === undefined) return starts.slice(0, count);
+  // Starts are sorted: the nearest ones are a window around where the hint falls.
+  let lo = lowerBound(starts, nearOffset);
+  let hi = lo;
+  while (hi - lo < count) {
+    const takeLeft = hi >= starts.length || (lo > 0 && nearOffset - starts[lo - 1] <= starts[hi] - nearOffset);
+    if (takeLeft) lo -= 1;
+    else hi += 1;
+  }
+  return starts.slice(lo, hi);
+}
+
+/** Index of the first value in sorted `values` that is at least `target`. */
+function lowerBound(values: number[], target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The ends worth trying for a passage starting at `start`: of the allowed
+ * ends (after `start`, at most `maxLength` away), the last one that keeps
+ * the passage no longer than the quote and the first one that makes it
+ * longer. A passage edited in place keeps about its length; farther
+ * occurrences of the bracket take in other text or leave the quote out.
+ */
+function plausibleEnds(ends: number[], start: number, quoteLength: number, maxLength: number): number[] {
+  const target = start + quoteLength;
+  const above = lowerBound(ends, target + 1);
+  const picked: number[] = [];
+  if (above > 0 && ends[above - 1] > start) picked.push(ends[above - 1]);
+  if (above < ends.length && ends[above] - start <= maxLength) picked.push(ends[above]);
+  return picked;
+}
+
+/**
  * Finds a passage that was edited after its quote was taken and then
  * orphaned (say, a word changed and later the paragraph became a heading):
  * the text between the last {@link BRACKET} characters of the prefix and
@@ -133,46 +214,89 @@ const BRACKET = 8;
  * length plus the context. Ranked by surviving share, then nearness. Both
  * brackets must be found where the quote had context; where it had none (the
  * passage touched an end of the text), that end of the text is the bracket.
+ *
+ * Bounded work: the brackets are found in two linear passes, at most
+ * {@link EDITED_STARTS} openings are tried, each with at most two ends (see
+ * plausibleEnds), and each candidate is compared once. Null when nothing
+ * qualifies or when `budget` runs out before the search is done (an answer
+ * found by half a search would depend on where it stopped).
  */
-export function findEditedQuote(linear: LinearText, quote: Quote, share: number, nearOffset?: number): QuoteMatch | null {
+export function findEditedQuote(
+  linear: LinearText,
+  quote: Quote,
+  share: number,
+  nearOffset?: number,
+  budget: WorkBudget = unlimitedBudget(),
+): QuoteMatch | null {
   const { text } = linear;
-  const left = quote.prefix.slice(-BRACKET);
-  const right = quote.suffix.slice(0, BRACKET);
-  const starts = left.length === 0 ? [0] : occurrences(text, left).map((at) => at + left.length);
-  const maxLength = 2 * quote.exact.length + 2 * QUOTE_CONTEXT;
+  const { exact } = quote;
+  if (exact.length === 0) return null;
+  const { prefix, suffix } = contextOf(quote);
+  const left = prefix.slice(-BRACKET);
+  const right = suffix.slice(0, BRACKET);
+  const opened = left.length === 0 ? [0] : occurrencesIn(text, left, 0, text.length, budget)?.map((at) => at + left.length);
+  const ends = right.length === 0 ? [text.length] : occurrencesIn(text, right, 0, text.length, budget);
+  if (!opened || !ends) return null;
+  const maxLength = 2 * exact.length + 2 * QUOTE_CONTEXT;
+  const distance = (start: number) => (nearOffset === undefined ? 0 : Math.abs(start - nearOffset));
   let best: (QuoteMatch & { share: number }) | null = null;
-  for (const start of starts) {
-    const ends =
-      right.length === 0
-        ? [text.length]
-        : occurrences(text.slice(start, start + maxLength + right.length), right).map((at) => start + at);
-    for (const end of ends) {
-      if (end <= start || end - start > maxLength) continue;
-      const surviving = survivingFraction(quote.exact, text.slice(start, end));
+  for (const start of nearestStarts(opened, nearOffset, EDITED_STARTS)) {
+    for (const end of plausibleEnds(ends, start, exact.length, maxLength)) {
+      const surviving = survivingFraction(exact, text.slice(start, end), budget);
+      if (budget.exhausted) return null;
       if (surviving < share) continue;
-      const distance = (match: QuoteMatch) => (nearOffset === undefined ? 0 : Math.abs(match.start - nearOffset));
-      const candidate = { start, end, context: left.length + right.length, share: surviving };
-      if (best === null || surviving > best.share || (surviving === best.share && distance(candidate) < distance(best))) best = candidate;
+      if (best === null || surviving > best.share || (surviving === best.share && distance(start) < distance(best.start))) {
+        best = { start, end, context: left.length + right.length, share: surviving };
+      }
     }
   }
   return best === null ? null : { start: best.start, end: best.end, context: best.context };
 }
 
-/** Longest common subsequence length of two sequences (two-row dynamic programme). */
-function lcsLength<T>(a: readonly T[], b: readonly T[]): number {
-  let previous = new Array<number>(b.length + 1).fill(0);
-  let current = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = a[i - 1] === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+/** Bits per block of the bit-parallel comparison. */
+const BLOCK = 32;
+
+/**
+ * Longest common subsequence length of two token sequences, bit-parallel
+ * (Allison and Dix; Hyyrö): one pass over `b`, each step a carry-propagating
+ * addition on ceil(|a| / 32) blocks, so O(|a| · |b| / 32) instead of the
+ * cell-by-cell table's O(|a| · |b|). Exact, not an estimate.
+ */
+export function lcsLength(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const blocks = Math.ceil(a.length / BLOCK);
+  // Bit i of a token's mask: a[i] is that token.
+  const masks = new Map<string, Uint32Array>();
+  a.forEach((token, i) => {
+    let mask = masks.get(token);
+    if (mask === undefined) {
+      mask = new Uint32Array(blocks);
+      masks.set(token, mask);
     }
-    [previous, current] = [current, previous];
+    mask[i >>> 5] |= 1 << (i & 31);
+  });
+  // Zero bits of v mark the positions of a that end a longest common subsequence so far.
+  const v = new Uint32Array(blocks).fill(0xffffffff);
+  for (const token of b) {
+    const mask = masks.get(token);
+    if (mask === undefined) continue;
+    let carry = 0;
+    for (let k = 0; k < blocks; k += 1) {
+      const vk = v[k];
+      const u = vk & mask[k];
+      // v' = (v + u) | (v & ~mask), the addition carried from block to block.
+      const sum = vk + (u >>> 0) + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      v[k] = (sum | (vk & ~mask[k])) >>> 0;
+    }
   }
-  return previous[b.length];
+  let length = 0;
+  for (let i = 0; i < a.length; i += 1) if ((v[i >>> 5] & (1 << (i & 31))) === 0) length += 1;
+  return length;
 }
 
-/** Above this many cell comparisons the ordered comparison gives way to a bag-of-words count. */
-const LCS_LIMIT = 4_000_000;
+/** Above this many block steps the ordered comparison gives way to a bag-of-words count. */
+const LCS_LIMIT = 1_000_000;
 
 /** Quotes with at least this many words are compared word by word. */
 const WORDS_FOR_WORD_COMPARISON = 3;
@@ -200,13 +324,28 @@ function bagShare(original: string[], current: string[]): number {
  * for quotes of three words or more (letters in common between unrelated
  * sentences would otherwise count), character by character for shorter ones
  * (so a corrected typo in a one-word passage still counts as that word).
+ * Costs O(|original| + |current|) plus the bit-parallel comparison; when
+ * that does not fit {@link LCS_LIMIT} or what is left of `budget`, tokens
+ * are counted without order instead, and when even that does not fit, the
+ * answer is 0 and the budget is exhausted.
  */
-export function survivingFraction(original: string, current: string): number {
-  if (current.includes(original)) return 1;
+export function survivingFraction(original: string, current: string, budget: WorkBudget = unlimitedBudget()): number {
+  if (original.length <= current.length) {
+    const contained = occurrencesIn(current, original, 0, current.length, budget);
+    if (contained === null) return 0;
+    if (contained.length > 0 || original.length === 0) return 1;
+  }
+  // Splitting into tokens reads both strings once.
+  if (!budget.spend(original.length + current.length)) return 0;
   const originalWords = wordsOf(original);
   const [a, b] =
     originalWords.length >= WORDS_FOR_WORD_COMPARISON ? [originalWords, wordsOf(current)] : [[...original], [...current]];
   if (a.length === 0) return 0;
-  if (a.length * b.length > LCS_LIMIT) return bagShare(a, b);
-  return lcsLength(a, b) / a.length;
+  const ordered = Math.ceil(a.length / BLOCK) * b.length + a.length;
+  if (ordered <= LCS_LIMIT && budget.fits(ordered)) {
+    budget.spend(ordered);
+    return lcsLength(a, b) / a.length;
+  }
+  if (!budget.spend(a.length + b.length)) return 0;
+  return bagShare(a, b);
 }
