@@ -36,6 +36,12 @@ const environmentSchema = z.object({
    * Defaults to DATABASE_URL.
    */
   DATABASE_MIGRATION_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /**
+   * Start on PostgreSQL even when DATABASE_URL's login role owns the record's tables or is a
+   * superuser (it could leave plenary_app and disable the append-only triggers). Such a role
+   * is always warned about; with NODE_ENV=production it is refused unless this is set.
+   */
+  ALLOW_OWNER_DATABASE_ROLE: booleanFlag,
   /** Secret that signs session cookies (at least 32 characters). Generated into DATA_DIR when unset. */
   AUTH_SECRET: optionalString.pipe(z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional()),
   /** SMTP server for password-reset mail (smtp://user:pass@host:port); when unset, links go to the server log. */
@@ -80,6 +86,12 @@ export interface Config {
   databaseUrl?: string;
   /** PostgreSQL connection string for migrations (the tables' owner), when it differs from {@link databaseUrl}. */
   databaseMigrationUrl?: string;
+  /**
+   * Whether the server may start (with a loud warning) when DATABASE_URL's login role owns the
+   * tables or is a superuser: ALLOW_OWNER_DATABASE_ROLE, and always unless NODE_ENV=production
+   * is set explicitly, so that trying Plenary on a local PostgreSQL still just works.
+   */
+  allowOwnerDatabaseRole: boolean;
   /** Session signing secret, when given explicitly. */
   authSecret?: string;
   /** SMTP URL, when mail is sent. */
@@ -145,6 +157,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
+    // Like the demo: only an explicit production setting makes the check strict.
+    allowOwnerDatabaseRole: e.ALLOW_OWNER_DATABASE_ROLE || env.NODE_ENV !== 'production',
     authSecret: e.AUTH_SECRET,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

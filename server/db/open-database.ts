@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import { acquireDataDirLock } from './data-dir-lock';
 import type { Db } from './database';
 import { createLogAppender, type LogAppender } from './log-appender';
+import { inspectLoginRole, loginRoleWarning, type RowQuery } from './login-role-check';
 import * as schema from './schema';
 
 /** Folder of the committed SQL migrations. */
@@ -47,10 +48,14 @@ export interface OpenDatabase {
  * is used when DATABASE_URL is set. Both go through drizzle's PostgreSQL dialect.
  * Migrations run as the connecting role (the tables' owner; on PostgreSQL
  * DATABASE_MIGRATION_URL's role when set); every query after them runs as
- * {@link APP_ROLE}.
+ * {@link APP_ROLE}. On PostgreSQL, a login role that could leave APP_ROLE
+ * again (it owns the record or is a superuser) gets a loud warning, or stops
+ * the start when `allowOwnerDatabaseRole` is false; omitted, it only warns.
+ * PGlite is not checked: its single in-process connection always belongs to
+ * the owner, so there the role switch guards against mistakes only.
  */
 export async function openDatabase(
-  config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'databaseMigrationUrl'>>,
+  config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'databaseMigrationUrl' | 'allowOwnerDatabaseRole'>>,
 ): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     const [{ Client, Pool }, { drizzle }, { migrate }] = await Promise.all([
@@ -71,6 +76,13 @@ export async function openDatabase(
       const db = drizzle(pool, { schema });
       // Fails here, at start, when the login role may not take plenary_app.
       await pool.query('select 1');
+      const risk = await inspectLoginRole(((text, params) => pool.query(text, params)) as RowQuery);
+      if (risk) {
+        const warning = loginRoleWarning(risk, config.databaseUrl);
+        if (config.allowOwnerDatabaseRole === false) throw new Error(`refusing this database login role.\n${warning}`);
+        // Loud on purpose: the deployment works, but one of the promises is weaker than it looks.
+        console.warn(`\n${'!'.repeat(78)}\nWARNING: ${warning}\n${'!'.repeat(78)}\n`);
+      }
       const appendLog = createLogAppender({ kind: 'postgres', query: (text, params) => pool.query(text, params) });
       return { db: db as unknown as Db, appendLog, kind: 'postgres', close: () => pool.end() };
     } catch (error) {

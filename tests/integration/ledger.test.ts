@@ -189,7 +189,7 @@ describe('the verifier names the entry a test tampered with', () => {
   // Triggers are disabled inside one owner transaction only (ALTER TABLE is transactional and
   // locks the table meanwhile), so no other test ever sees them off.
   const tamper = (table: string, trigger: string, statement: string) =>
-    ownerSql(server.database.db, `alter table ${table} disable trigger ${trigger}`, statement, `alter table ${table} enable trigger ${trigger}`);
+    ownerSql(server, `alter table ${table} disable trigger ${trigger}`, statement, `alter table ${table} enable trigger ${trigger}`);
 
   it("an entry's data rewritten: hash-mismatch at that entry", async () => {
     const { proposalId } = await proposalWithHistory('Tampered data');
@@ -271,7 +271,7 @@ describe('the verifier names the entry a test tampered with', () => {
   });
 
   it('the triggers are back on afterwards', async () => {
-    const refused = await refusal(ownerSql(server.database.db, 'delete from ledger_entry'));
+    const refused = await refusal(ownerSql(server, 'delete from ledger_entry'));
     expect(refused).toMatchObject({ code: '42501', message: expect.stringMatching(/append-only/) });
   });
 });
@@ -303,7 +303,7 @@ describe('the database refuses to change the record', () => {
         message: expect.stringMatching(/permission denied/),
       });
       // The owner has it, and the triggers refuse anyway.
-      expect(await refusal(ownerSql(db, statement)), `owner: ${statement}`).toMatchObject({
+      expect(await refusal(ownerSql(server, statement)), `owner: ${statement}`).toMatchObject({
         code: '42501',
         message: expect.stringMatching(/is append-only: (UPDATE|DELETE|TRUNCATE) refused/),
       });
@@ -391,7 +391,7 @@ describe('npm run ledger:verify', () => {
   it('names the first broken entry and exits 1', async () => {
     const { proposalId, dissentId } = await proposalWithHistory('Broken, seen from a shell');
     await ownerSql(
-      server.database.db,
+      server,
       'alter table dissent_revision disable trigger dissent_revision_append_only',
       `update dissent_revision set title = 'Softened' where dissent_id = '${dissentId}' and revision = 1`,
       'alter table dissent_revision enable trigger dissent_revision_append_only',

@@ -47,7 +47,8 @@ describe('kill -9 of the server', () => {
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      DATABASE_URL: postgres?.url ?? '',
+      // On PostgreSQL as a careful deployment: migrations as the owner, queries over a login role that owns nothing.
+      ...(postgres?.env ?? { DATABASE_URL: '' }),
       SIGN_IN_RATE_LIMIT_MAX: '1000',
     };
     proc = await spawnServer(env);
@@ -103,10 +104,9 @@ describe('a failed commit', () => {
     a.type('Before.');
     await waitFor(() => b.text() === 'Before.', 5000, 'in sync');
 
-    const db = server.database.db;
     // Triggers are the owner's business: the server's own role (plenary_app) may not create them.
     await ownerSql(
-      db,
+      server,
       `create function test_refuse_insert() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end; $$`,
       'create trigger test_refuse_insert before insert on doc_update for each row execute function test_refuse_insert()',
     );
@@ -119,7 +119,7 @@ describe('a failed commit', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(b.text()).toBe('Before.');
 
-    await ownerSql(db, 'drop trigger test_refuse_insert on doc_update', 'drop function test_refuse_insert()');
+    await ownerSql(server, 'drop trigger test_refuse_insert on doc_update', 'drop function test_refuse_insert()');
     await waitFor(() => b.text() === 'Before. After.', 10_000, 'resent on reconnect and relayed');
     const fresh = await connectSyncClient(await syncTicket(fx.bob, proposalId));
     expect(fresh.text()).toBe('Before. After.');

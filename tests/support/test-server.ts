@@ -11,6 +11,11 @@ export interface TestServer extends RunningServer {
   dataDir: string;
   /** The configuration variables it was started with (to start another process on the same data). */
   env: Record<string, string>;
+  /**
+   * On PostgreSQL, the per-file database as the tables' owner (DATABASE_MIGRATION_URL), for
+   * test set-up the server's own login role may not do; undefined on PGlite.
+   */
+  ownerUrl?: string;
   /** Stops the server and starts it again on the same port and data (sessions stay valid). */
   restart(): Promise<void>;
   /** Stops the server and removes its data. */
@@ -20,7 +25,9 @@ export interface TestServer extends RunningServer {
 /**
  * Starts the production build in this process on port 0 with a fresh
  * database: PGlite in a temporary folder, or a new PostgreSQL database when
- * TEST_DATABASE_URL is set. `env` overrides configuration variables.
+ * TEST_DATABASE_URL is set. On PostgreSQL it runs as a careful deployment
+ * does: migrations as the owner, queries over a login role that is only a
+ * member of plenary_app. `env` overrides configuration variables.
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plenary-test-'));
@@ -31,7 +38,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     SIGN_IN_RATE_LIMIT_MAX: '1000',
-    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+    ...(postgres ? postgres.env : {}),
     ...env,
   };
   let config: Config = loadConfig(variables);
@@ -43,6 +50,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...running,
     dataDir,
     env: variables,
+    ownerUrl: postgres?.url,
     async restart() {
       await running.close();
       running = await startServer(config);

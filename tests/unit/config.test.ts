@@ -37,6 +37,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: owner, DATABASE_MIGRATION_URL: 'mysql://x' })).toThrow(/DATABASE_MIGRATION_URL/);
   });
 
+  it('refuses a database login role that owns the tables only with an explicit NODE_ENV=production, unless allowed', () => {
+    expect(loadConfig({}).allowOwnerDatabaseRole).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).allowOwnerDatabaseRole).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).allowOwnerDatabaseRole).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_OWNER_DATABASE_ROLE: 'true' }).allowOwnerDatabaseRole).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_OWNER_DATABASE_ROLE: 'no' }).allowOwnerDatabaseRole).toBe(false);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', SMTP_URL: ' ' })).toMatchObject({ databaseUrl: undefined, smtpUrl: undefined });
   });
