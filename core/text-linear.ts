@@ -195,12 +195,62 @@ export function matchLengths(
   return lengths;
 }
 
-/** Start offsets of every occurrence of a non-empty `needle` inside `text[from, to)`, in order; null when the budget cannot pay. */
-export function occurrencesIn(text: string, needle: string, from: number, to: number, budget: WorkBudget): number[] | null {
-  if (needle.length === 0) return [];
-  const lengths = matchLengths(needle, text, from, to, 'forward', budget);
-  if (lengths === null) return null;
+/**
+ * Characters of a needle the engine's own search looks for. Any string
+ * search compares at most the needle's length at each offset, so a needle
+ * this short costs at most this many comparisons a character, whatever the
+ * text; a longer needle can cost its length times the text's (V8 takes
+ * 160 ms to look for a×500 b a×500 in a million a's).
+ */
+const PROBE = 8;
+
+/**
+ * Start offsets of the occurrences of a non-empty `needle` lying inside
+ * `text[from, to)`, in order, at most `max` of them; null when the budget
+ * cannot pay. The engine's search finds where the needle's first
+ * {@link PROBE} characters occur (fast on prose) and each such place is
+ * checked for the whole needle; when those checks would cost more than one
+ * linear pass (a repetitive text, where the probe occurs everywhere), the
+ * rest of the window is searched with the Z algorithm instead.
+ */
+export function occurrencesIn(
+  text: string,
+  needle: string,
+  from: number,
+  to: number,
+  budget: WorkBudget,
+  max = Number.POSITIVE_INFINITY,
+): number[] | null {
   const found: number[] = [];
-  for (let i = 0; i < lengths.length; i += 1) if (lengths[i] === needle.length) found.push(from + i);
+  const last = to - needle.length;
+  if (needle.length === 0 || from > last) return found;
+  const probe = needle.slice(0, PROBE);
+  // Cut at the window's end, so that the engine's search does not run on past it.
+  const haystack = to < text.length ? text.slice(0, to) : text;
+  const linearPass = 2 * (needle.length + 1 + (to - from));
+  let checks = 0;
+  let at = from;
+  while (found.length < max) {
+    const hit = haystack.indexOf(probe, at);
+    // Offsets the engine looked at: up to the hit, or all that the probe fits in.
+    const scanned = (hit < 0 ? haystack.length - probe.length + 1 : hit + 1) - at;
+    if (!budget.spend(probe.length * Math.max(1, scanned))) return null;
+    if (hit < 0 || hit > last) return found;
+    if (needle.length > probe.length) {
+      checks += needle.length;
+      if (checks > linearPass) break;
+      if (!budget.spend(needle.length)) return null;
+      if (!text.startsWith(needle, hit)) {
+        at = hit + 1;
+        continue;
+      }
+    }
+    found.push(hit);
+    at = hit + 1;
+  }
+  if (found.length >= max) return found;
+  const lengths = matchLengths(needle, text, at, to, 'forward', budget);
+  if (lengths === null) return null;
+  for (let i = 0; i < lengths.length && found.length < max; i += 1) if (lengths[i] === needle.length) found.push(at + i);
   return found;
 }

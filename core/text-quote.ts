@@ -95,6 +95,32 @@ export function anchorBudget(textLength: number, quote: Quote | null): WorkBudge
 const contextOf = (quote: Quote) => ({ prefix: quote.prefix.slice(-QUOTE_CONTEXT), suffix: quote.suffix.slice(0, QUOTE_CONTEXT) });
 
 /**
+ * For each occurrence, the characters of `prefix` (read backwards) and
+ * `suffix` (read forwards) that match the text around it. Few occurrences
+ * are compared one by one (at most the context's length each); many (a
+ * repetitive text) get two linear passes that match the prefix and the
+ * suffix at every offset of the text at once.
+ */
+function contextScores(text: string, starts: number[], length: number, prefix: string, suffix: string, budget: WorkBudget): number[] | null {
+  const oneByOne = starts.length * (prefix.length + suffix.length);
+  if (oneByOne <= 4 * (text.length + QUOTE_CONTEXT)) {
+    if (!budget.spend(oneByOne)) return null;
+    return starts.map((start) => {
+      let before = 0;
+      while (before < prefix.length && before < start && prefix[prefix.length - 1 - before] === text[start - 1 - before]) before += 1;
+      const end = start + length;
+      let after = 0;
+      while (after < suffix.length && end + after < text.length && suffix[after] === text[end + after]) after += 1;
+      return before + after;
+    });
+  }
+  const before = matchLengths(prefix, text, 0, text.length, 'backward', budget);
+  const after = matchLengths(suffix, text, 0, text.length, 'forward', budget);
+  if (before === null || after === null) return null;
+  return starts.map((start) => before[start] + after[start + length]);
+}
+
+/**
  * Finds a quote in linearised text. Only exact occurrences of `exact` count.
  * They are ranked by how many characters of the stored prefix (read
  * backwards) and suffix (read forwards) match the text around them, then by
@@ -103,10 +129,9 @@ const contextOf = (quote: Quote) => ({ prefix: quote.prefix.slice(-QUOTE_CONTEXT
  * context the quote had, at the text's ends) is accepted only when the quote
  * is at least {@link DISTINCTIVE_LENGTH} characters long; otherwise a short
  * common word would jump to an unrelated passage, and "removed" is the more
- * honest answer. Every occurrence is scored, however many there are: three
- * linear passes over the text (the occurrences, the prefix and the suffix
- * matched at every offset) make each score one addition. Null also when
- * `budget` cannot pay for the passes.
+ * honest answer. Every occurrence is scored, however many there are, in
+ * work linear in the text (see occurrencesIn and contextScores). Null also
+ * when `budget` cannot pay for it.
  */
 export function findQuote(
   linear: LinearText,
@@ -117,24 +142,22 @@ export function findQuote(
   const { text } = linear;
   const { exact } = quote;
   if (exact.length === 0 || exact.length > text.length) return null;
-  const found = matchLengths(exact, text, 0, text.length, 'forward', budget);
-  if (found === null || !found.includes(exact.length)) return null;
+  const found = occurrencesIn(text, exact, 0, text.length, budget);
+  if (found === null || found.length === 0) return null;
   const { prefix, suffix } = contextOf(quote);
-  const before = matchLengths(prefix, text, 0, text.length, 'backward', budget);
-  const after = matchLengths(suffix, text, 0, text.length, 'forward', budget);
-  if (before === null || after === null) return null;
+  const scores = contextScores(text, found, exact.length, prefix, suffix, budget);
+  if (scores === null) return null;
   const required = Math.min(MIN_CONTEXT_MATCH, prefix.length + suffix.length);
   const distinctive = exact.trim().length >= DISTINCTIVE_LENGTH;
   const distance = (start: number) => (nearOffset === undefined ? 0 : Math.abs(start - nearOffset));
   let best: QuoteMatch | null = null;
   // In order of start, so that a tie keeps the earlier occurrence.
-  for (let start = 0; start + exact.length <= text.length; start += 1) {
-    if (found[start] !== exact.length) continue;
-    const end = start + exact.length;
-    const context = before[start] + after[end];
+  for (let i = 0; i < found.length; i += 1) {
+    const start = found[i];
+    const context = scores[i];
     if (!distinctive && context < required) continue;
     if (best === null || context > best.context || (context === best.context && distance(start) < distance(best.start))) {
-      best = { start, end, context };
+      best = { start, end: start + exact.length, context };
     }
   }
   return best;
@@ -331,7 +354,7 @@ function bagShare(original: string[], current: string[]): number {
  */
 export function survivingFraction(original: string, current: string, budget: WorkBudget = unlimitedBudget()): number {
   if (original.length <= current.length) {
-    const contained = occurrencesIn(current, original, 0, current.length, budget);
+    const contained = occurrencesIn(current, original, 0, current.length, budget, 1);
     if (contained === null) return 0;
     if (contained.length > 0 || original.length === 0) return 1;
   }
