@@ -21,6 +21,13 @@ export const LEDGER_KINDS = [
   'reply.posted',
   'reply.revised',
   'reply.retracted',
+  'proposal.status_changed',
+  'version.saved',
+  'decision.opened',
+  'stance.cast',
+  'decision.closed',
+  'motion.filed',
+  'motion.signed',
 ] as const;
 
 /** A kind of ledger entry. */

@@ -7,7 +7,7 @@
  * rewrite dissents, so promise 1 would rest on the application code alone.
  */
 
-/** Tables whose ownership gives away the record (the append-only ones of migration 0004). */
+/** Tables whose ownership gives away the record (the append-only ones of migrations 0004 and 0005). */
 export const RECORD_TABLES = [
   'assembly_log',
   'ledger_entry',
@@ -18,6 +18,13 @@ export const RECORD_TABLES = [
   'dissent_reply',
   'reply_revision',
   'reply_retraction',
+  'proposal_transition',
+  'proposal_version',
+  'decision',
+  'decision_closing',
+  'stance',
+  'reopen_motion',
+  'reopen_motion_signature',
 ] as const;
 
 /** What the login role could do once it leaves plenary_app; undefined from {@link inspectLoginRole} when nothing. */

@@ -168,6 +168,8 @@ export const proposal = pgTable(
       .references(() => assembly.id),
     title: text('title').notNull(),
     status: text('status').$type<ProposalStatus>().notNull().default('draft'),
+    /** Deliberation round: 1 at creation, one more at each reopening. */
+    round: integer('round').notNull().default(1),
     createdBy: text('created_by')
       .notNull()
       .references(() => user.id),
@@ -378,3 +380,158 @@ export const dissentReading = pgTable(
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
 );
+
+// ---- Deliberation rounds: versions, decisions, stances, reopening (promise 4) ----
+
+/** Every status change of a proposal, in order (the proposal row holds only the current one). Append-only. */
+export const proposalTransition = pgTable(
+  'proposal_transition',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    proposalId: text('proposal_id')
+      .notNull()
+      .references(() => proposal.id),
+    /** The round the proposal is in after the change (a reopening starts the next). */
+    round: integer('round').notNull(),
+    transition: text('transition').notNull(),
+    fromStatus: text('from_status').$type<ProposalStatus>().notNull(),
+    toStatus: text('to_status').$type<ProposalStatus>().notNull(),
+    /** Null when the system made it (a decision closing at its deadline). */
+    actorId: text('actor_id').references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('proposal_transition_proposal_idx').on(t.proposalId, t.id)],
+);
+
+/** A frozen copy of a proposal's text: saved by a member, or taken when a decision opens. Append-only. */
+export const proposalVersion = pgTable(
+  'proposal_version',
+  {
+    id: text('id').primaryKey(),
+    proposalId: text('proposal_id')
+      .notNull()
+      .references(() => proposal.id),
+    round: integer('round').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<'named' | 'decision'>().notNull(),
+    /** The Yjs state of the text (Y.encodeStateAsUpdate of the committed document). */
+    yjsState: bytea('yjs_state').notNull(),
+    /** The same text as ProseMirror JSON of the TipTap schema. */
+    pmJson: jsonb('pm_json').$type<Record<string, unknown>>().notNull(),
+    /** SHA-256 of the text's canonical ProseMirror JSON. */
+    textHash: text('text_hash').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('proposal_version_proposal_idx').on(t.proposalId, t.createdAt)],
+);
+
+/** A decision opened on a frozen version, with the rule, eligible members and deadline frozen with it. Append-only. */
+export const decision = pgTable(
+  'decision',
+  {
+    id: text('id').primaryKey(),
+    proposalId: text('proposal_id')
+      .notNull()
+      .references(() => proposal.id),
+    round: integer('round').notNull(),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => proposalVersion.id),
+    rule: jsonb('rule').$type<Record<string, unknown>>().notNull(),
+    /** Ids of the members who may take a stance (writers at the moment it opened). */
+    eligibleIds: jsonb('eligible_ids').$type<string[]>().notNull(),
+    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    openedBy: text('opened_by')
+      .notNull()
+      .references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('decision_proposal_idx').on(t.proposalId, t.round), index('decision_deadline_idx').on(t.deadline)],
+);
+
+/** How a decision closed: once, by its primary key. Append-only. */
+export const decisionClosing = pgTable('decision_closing', {
+  decisionId: text('decision_id')
+    .primaryKey()
+    .references(() => decision.id),
+  outcome: text('outcome').$type<'adopted' | 'rejected'>().notNull(),
+  tally: jsonb('tally').$type<Record<string, unknown>>().notNull(),
+  /** 'deadline' or 'early' (by the authors, once every eligible member had a stance). */
+  reason: text('reason').$type<'deadline' | 'early'>().notNull(),
+  closedBy: text('closed_by').references(() => user.id),
+  createdAt: createdAt(),
+});
+
+/** Every stance taken and changed, in order; a member's last row in a decision is their stance. Append-only. */
+export const stance = pgTable(
+  'stance',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    decisionId: text('decision_id')
+      .notNull()
+      .references(() => decision.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id),
+    choice: text('choice').$type<'agree' | 'abstain' | 'disagree' | 'block'>().notNull(),
+    reason: text('reason').notNull().default(''),
+    affectedness: integer('affectedness').notNull(),
+    /** The version judged (the decision's frozen version). */
+    versionId: text('version_id')
+      .notNull()
+      .references(() => proposalVersion.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('stance_decision_idx').on(t.decisionId, t.id)],
+);
+
+/** A motion to reopen an adopted or rejected proposal. Append-only. */
+export const reopenMotion = pgTable(
+  'reopen_motion',
+  {
+    id: text('id').primaryKey(),
+    proposalId: text('proposal_id')
+      .notNull()
+      .references(() => proposal.id),
+    /** The round it asks to reopen. */
+    round: integer('round').notNull(),
+    moverId: text('mover_id')
+      .notNull()
+      .references(() => user.id),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reopen_motion_proposal_idx').on(t.proposalId, t.round)],
+);
+
+/** Co-signatures of reopening motions (the mover's included). Append-only. */
+export const reopenMotionSignature = pgTable(
+  'reopen_motion_signature',
+  {
+    motionId: text('motion_id')
+      .notNull()
+      .references(() => reopenMotion.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.motionId, t.userId] })],
+);
+
+/** An assembly's decision settings (mutable: each decision freezes a copy when it opens). */
+export const assemblyDecisionSettings = pgTable('assembly_decision_settings', {
+  assemblyId: text('assembly_id')
+    .primaryKey()
+    .references(() => assembly.id),
+  rule: jsonb('rule').$type<Record<string, unknown>>().notNull(),
+  /** Signatures a reopening motion needs, the mover's included. */
+  reopenSignatures: integer('reopen_signatures').notNull().default(2),
+  /** Guidance the assembly writes for each level of affectedness (0-3). */
+  affectednessGuidance: jsonb('affectedness_guidance').$type<string[]>().notNull(),
+  defaultDeadlineHours: integer('default_deadline_hours').notNull().default(72),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -23,6 +23,14 @@ const TABLES = [
   'reply_revision',
   'reply_retraction',
   'dissent_reading',
+  'proposal_transition',
+  'proposal_version',
+  'decision',
+  'decision_closing',
+  'stance',
+  'reopen_motion',
+  'reopen_motion_signature',
+  'assembly_decision_settings',
 ];
 
 /** A hash of every row of the application's tables: equal before and after means nothing changed. */
