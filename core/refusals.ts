@@ -40,6 +40,13 @@ export const REFUSALS = {
   // Proposals
   PROPOSAL_NOT_FOUND: refusal('NOT_FOUND', 'Proposal not found.'),
   INVALID_CO_AUTHORS: refusal('VALIDATION_FAILED', 'Co-authors must be members of this assembly who may write (not observers).'),
+  // Lifecycle: stages, closing the decision, reopening motions
+  TRANSITION_NOT_ALLOWED: refusal('CONFLICT', 'This proposal cannot make that change at its current stage.'),
+  ONLY_AUTHORS_STEER: refusal('FORBIDDEN', "Only the proposal's authors can open deliberation, open or close the decision, or withdraw it."),
+  OBSERVERS_CANNOT_STEER: refusal('FORBIDDEN', 'Observers cannot steer a proposal or sign a reopening motion.'),
+  DECIDED_BY_TALLY: refusal('FORBIDDEN', 'A proposal is adopted or rejected only by closing its decision: the tally decides.'),
+  STANCES_MISSING: refusal('CONFLICT', 'The decision can close before its deadline only once every eligible member has taken a stance.'),
+  MOTION_NOT_CARRIED: refusal('CONFLICT', 'Reopening needs a motion signed by enough members.'),
   // Dissents, replies and co-signatures
   OBSERVERS_CANNOT_DISSENT: refusal('FORBIDDEN', 'Observers can read dissents but cannot file, reply to or co-sign them.'),
   PROPOSAL_CLOSED_TO_DISSENT: refusal('CONFLICT', 'This proposal no longer takes dissents, replies or signatures.'),
