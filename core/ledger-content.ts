@@ -38,3 +38,13 @@ export function anchorHash(anchor: StoredAnchor): string {
 export function replyBodyHash(body: string): string {
   return contentHash({ body });
 }
+
+/** Hash of a version's name, as recorded by `version.saved`. */
+export function versionNameHash(name: string): string {
+  return contentHash({ name });
+}
+
+/** Hash of a stance's or a motion's reason. */
+export function reasonHash(reason: string): string {
+  return contentHash({ reason });
+}

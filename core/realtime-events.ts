@@ -31,7 +31,8 @@ export type AssemblyEvent =
   | { type: 'member.left'; assemblyId: string; userId: string }
   | { type: 'member.removed'; assemblyId: string; userId: string }
   | { type: 'member.role_changed'; assemblyId: string; userId: string; role: Role }
-  | { type: 'proposal.dissents_changed'; assemblyId: string; proposalId: string; standing: number };
+  | { type: 'proposal.dissents_changed'; assemblyId: string; proposalId: string; standing: number }
+  | { type: 'proposal.status_changed'; assemblyId: string; proposalId: string; status: ProposalStatus; round: number };
 
 /** Every event type, for clients that listen to all. */
 export const ASSEMBLY_EVENT_TYPES = [
@@ -41,10 +42,11 @@ export const ASSEMBLY_EVENT_TYPES = [
   'member.removed',
   'member.role_changed',
   'proposal.dissents_changed',
+  'proposal.status_changed',
 ] as const satisfies readonly AssemblyEvent['type'][];
 
-/** Events of a proposal's room: something happened to one of its dissents or replies. */
-export const PROPOSAL_EVENT_TYPES = [
+/** Events of a proposal's room about its dissents and replies. */
+export const DISSENT_EVENT_TYPES = [
   'dissent.filed',
   'dissent.revised',
   'dissent.withdrawn',
@@ -55,9 +57,23 @@ export const PROPOSAL_EVENT_TYPES = [
   'reply.retracted',
 ] as const;
 
-/** A proposal room's event: ids and the ledger entry that recorded it; clients re-read the dissents. */
-export interface ProposalEvent {
-  type: (typeof PROPOSAL_EVENT_TYPES)[number];
+/** Events of a proposal's room about its rounds: status, versions, the decision, stances, reopening. */
+export const ROUND_EVENT_TYPES = [
+  'proposal.status_changed',
+  'version.saved',
+  'decision.opened',
+  'stance.cast',
+  'decision.closed',
+  'motion.filed',
+  'motion.signed',
+] as const;
+
+/** Every event of a proposal's room. */
+export const PROPOSAL_EVENT_TYPES = [...DISSENT_EVENT_TYPES, ...ROUND_EVENT_TYPES] as const;
+
+/** A dissent event: ids and the ledger entry that recorded it; clients re-read the dissents. */
+export interface DissentEvent {
+  type: (typeof DISSENT_EVENT_TYPES)[number];
   assemblyId: string;
   proposalId: string;
   dissentId: string;
@@ -66,12 +82,31 @@ export interface ProposalEvent {
   ledger: { seq: number; hash: string };
 }
 
+/** A round event: what changed (ids) and the ledger entry that recorded it; clients re-read the proposal. */
+export interface RoundEvent {
+  type: (typeof ROUND_EVENT_TYPES)[number];
+  assemblyId: string;
+  proposalId: string;
+  /** Null when the system acted (a decision closing at its deadline). */
+  actorId: string | null;
+  ledger: { seq: number; hash: string };
+  status?: ProposalStatus;
+  round?: number;
+  versionId?: string;
+  decisionId?: string;
+  motionId?: string;
+}
+
+/** Any event of a proposal's room. */
+export type ProposalEvent = DissentEvent | RoundEvent;
+
 /** Any live event. */
 export type LiveEvent = AssemblyEvent | ProposalEvent;
 
 /** Whether an event belongs to a proposal's room rather than its assembly's. */
 export function isProposalEvent(event: LiveEvent): event is ProposalEvent {
-  return (PROPOSAL_EVENT_TYPES as readonly string[]).includes(event.type);
+  // 'proposal.status_changed' exists in both rooms; the proposal room's carries a ledger entry.
+  return (PROPOSAL_EVENT_TYPES as readonly string[]).includes(event.type) && 'ledger' in event;
 }
 
 /** The room name of an assembly or a proposal. */

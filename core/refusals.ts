@@ -61,6 +61,9 @@ export const REFUSALS = {
   REPLY_NOT_FOUND: refusal('NOT_FOUND', 'Reply not found.'),
   ONLY_REPLY_AUTHOR: refusal('FORBIDDEN', 'Only the author of a reply can revise or retract it.'),
   REPLY_RETRACTED: refusal('CONFLICT', 'This reply was retracted by its author.'),
+  // Versions
+  OBSERVERS_CANNOT_SAVE_VERSIONS: refusal('FORBIDDEN', 'Observers cannot save versions.'),
+  VERSION_NOT_FOUND: refusal('NOT_FOUND', 'Version not found.'),
   // Accounts (the auth library's codes, reworded)
   USER_ALREADY_EXISTS: refusal('CONFLICT', 'An account with this email already exists. Sign in instead, or reset your password.'),
   INVALID_EMAIL_OR_PASSWORD: refusal('UNAUTHENTICATED', 'The email or password is wrong.'),

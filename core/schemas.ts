@@ -20,6 +20,7 @@ export const LIMITS = {
   dissentBody: 20_000,
   alternativeWording: 5_000,
   replyBody: 10_000,
+  versionName: 120,
   /** Encoded Yjs relative position, base64. */
   anchorPosition: 512,
 } as const;
@@ -125,3 +126,7 @@ export type ReviseReplyInput = z.infer<typeof reviseReplySchema>;
 
 /** Body of "I have read the dissents up to here". */
 export const markDissentsSeenSchema = z.strictObject({ seq: z.number().int().min(0) });
+
+/** Body of "save a named version of the text". */
+export const saveVersionSchema = z.strictObject({ name: trimmed(LIMITS.versionName, 'Name') });
+export type SaveVersionInput = z.infer<typeof saveVersionSchema>;

@@ -11,7 +11,7 @@ import {
 } from '@/core/realtime-events';
 
 /** Every event name the tab listens for: those of assembly rooms and those of proposal rooms. */
-const EVENT_TYPES: readonly LiveEvent['type'][] = [...ASSEMBLY_EVENT_TYPES, ...PROPOSAL_EVENT_TYPES];
+const EVENT_TYPES: readonly LiveEvent['type'][] = [...new Set([...ASSEMBLY_EVENT_TYPES, ...PROPOSAL_EVENT_TYPES])];
 
 /** Why the server refused a subscription (the ack's `error`). */
 export interface LiveRefusal {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { PROPOSAL_EVENT_TYPES } from '@/core/realtime-events';
+import { DISSENT_EVENT_TYPES } from '@/core/realtime-events';
 import { callApi, type ApiFailure } from './api-client';
 import type { DissentList } from '@/core/dissent-views';
 import { useLiveEvents } from './use-live-events';
@@ -68,7 +68,7 @@ export function useDissents(proposalId: string): DissentsState {
   }, [reload]);
 
   const room = useMemo(() => ({ proposalId }), [proposalId]);
-  useLiveEvents(room, PROPOSAL_EVENT_TYPES, schedule, { onReconnect: schedule });
+  useLiveEvents(room, DISSENT_EVENT_TYPES, schedule, { onReconnect: schedule });
 
   return { list, loading, error, reload };
 }

@@ -1,12 +1,12 @@
 import type { LedgerEntry } from '../../core/ledger';
-import type { ProposalEvent } from '../../core/realtime-events';
+import type { DissentEvent } from '../../core/realtime-events';
 import type { Queryable } from '../db/database';
 import { publish } from '../realtime/event-bus';
 import { countStanding } from './dissent-rows';
 
 /** A committed change to a dissent or a reply, to announce. */
 export interface DissentChange {
-  type: ProposalEvent['type'];
+  type: DissentEvent['type'];
   assemblyId: string;
   proposalId: string;
   dissentId: string;

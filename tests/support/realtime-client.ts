@@ -21,7 +21,7 @@ export async function connectRealtime(baseUrl: string, person: ApiClient | null,
   if (person) headers.cookie = person.cookieHeader();
   const socket = io(baseUrl, { path: '/socket.io', transports: ['websocket'], extraHeaders: headers, reconnection: false, timeout: 5000 });
   const events: LiveEvent[] = [];
-  for (const type of [...ASSEMBLY_EVENT_TYPES, ...PROPOSAL_EVENT_TYPES]) socket.on(type, (event: LiveEvent) => events.push(event));
+  for (const type of new Set([...ASSEMBLY_EVENT_TYPES, ...PROPOSAL_EVENT_TYPES])) socket.on(type, (event: LiveEvent) => events.push(event));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (error) => {
