@@ -8,6 +8,7 @@ export const ASSEMBLY_LOG_ACTIONS = [
   'member.role_changed',
   'member.removed',
   'proposal.created',
+  'decision_settings.changed',
 ] as const;
 
 /** One kind of assembly log entry. */

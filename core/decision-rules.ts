@@ -133,3 +133,30 @@ export const stanceInputSchema = z
   });
 /** A validated stance input. */
 export type StanceInput = z.infer<typeof stanceInputSchema>;
+
+/** Body of "open the decision": optionally a rule for this proposal (else the assembly's) and a deadline (ISO 8601). */
+export const openDecisionSchema = z.strictObject({
+  rule: decisionRuleSchema.optional(),
+  deadline: z.iso.datetime({ offset: true }).optional(),
+});
+/** A validated "open the decision" body. */
+export type OpenDecisionInput = z.infer<typeof openDecisionSchema>;
+
+/** Body of "change how the assembly decides" (stewards). */
+export const decisionSettingsSchema = z.strictObject({
+  rule: decisionRuleSchema,
+  reopenSignatures: z.number().int().min(1).max(1000),
+  affectednessGuidance: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'Each level needs guidance')
+        .max(500, 'Guidance is at most 500 characters a level')
+        .refine((value) => isStorableText(value), { error: 'Guidance contains characters that cannot be stored' }),
+    )
+    .length(4, 'Give guidance for each level, 0 to 3'),
+  defaultDeadlineHours: z.number().int().min(1).max(24 * 365),
+});
+/** A validated decision-settings body. */
+export type DecisionSettingsInput = z.infer<typeof decisionSettingsSchema>;

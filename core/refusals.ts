@@ -47,6 +47,13 @@ export const REFUSALS = {
   DECIDED_BY_TALLY: refusal('FORBIDDEN', 'A proposal is adopted or rejected only by closing its decision: the tally decides.'),
   STANCES_MISSING: refusal('CONFLICT', 'The decision can close before its deadline only once every eligible member has taken a stance.'),
   MOTION_NOT_CARRIED: refusal('CONFLICT', 'Reopening needs a motion signed by enough members.'),
+  NO_OPEN_DECISION: refusal('CONFLICT', "This proposal has no open decision."),
+  NOT_ELIGIBLE_TO_STAND: refusal('FORBIDDEN', "Only the members who could write when the decision opened take a stance in it."),
+  DEADLINE_INVALID: refusal('VALIDATION_FAILED', "The deadline must be between one minute and one year from now."),
+  MOTION_NOT_FOUND: refusal('NOT_FOUND', "Reopening motion not found."),
+  MOTION_ALREADY_SIGNED: refusal('CONFLICT', "You already signed this motion."),
+  MOTION_CLOSED: refusal('CONFLICT', "This motion no longer applies: the proposal has moved on."),
+  STEWARDS_ONLY_DECISION_SETTINGS: refusal('FORBIDDEN', "Only stewards can change how the assembly decides."),
   // Dissents, replies and co-signatures
   OBSERVERS_CANNOT_DISSENT: refusal('FORBIDDEN', 'Observers can read dissents but cannot file, reply to or co-sign them.'),
   PROPOSAL_CLOSED_TO_DISSENT: refusal('CONFLICT', 'This proposal no longer takes dissents, replies or signatures.'),

@@ -21,6 +21,7 @@ export const LIMITS = {
   alternativeWording: 5_000,
   replyBody: 10_000,
   versionName: 120,
+  motionReason: 2_000,
   /** Encoded Yjs relative position, base64. */
   anchorPosition: 512,
 } as const;
@@ -130,3 +131,10 @@ export const markDissentsSeenSchema = z.strictObject({ seq: z.number().int().min
 /** Body of "save a named version of the text". */
 export const saveVersionSchema = z.strictObject({ name: trimmed(LIMITS.versionName, 'Name') });
 export type SaveVersionInput = z.infer<typeof saveVersionSchema>;
+
+/** Body of "move to reopen an adopted or rejected proposal". */
+export const reopeningMotionSchema = z.strictObject({ reason: trimmed(LIMITS.motionReason, 'Reason') });
+export type ReopeningMotionInput = z.infer<typeof reopeningMotionSchema>;
+
+/** Body of "move the proposal on": the stage changes its authors ask for directly. */
+export const steerProposalSchema = z.strictObject({ transition: z.enum(['open-deliberation', 'withdraw']) });

@@ -20,6 +20,7 @@ import { createSyncServer, type SyncServer } from './sync/sync-server';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import { REALTIME_PATH } from '../core/realtime-events';
 import { describeDemo, seedDemo, type DemoSeed } from './demo/seed-demo';
+import { watchDecisionDeadlines } from './services/decision-deadlines';
 
 /** The project root, where next.config.js and .next live. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -106,12 +107,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     sync = syncServer;
     const realtime = createRealtimeServer(server, runtime);
     const demo = config.demo ? await seedDemo(runtime) : undefined;
+    // Decisions whose deadline passed while the server was down close now, once.
+    const deadlines = watchDecisionDeadlines(database.db);
+    await deadlines.check();
 
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
         const httpClosed = new Promise<void>((done) => server.close(() => done()));
         // Sync first: pending edits are stored before clients are told to go (1001).
+        deadlines.stop();
         await syncServer.close();
         await realtime.close();
         server.closeAllConnections();

@@ -27,6 +27,7 @@ const KEYS = {
   'member.role_changed': 'memberRoleChanged',
   'member.removed': 'memberRemoved',
   'proposal.created': 'proposalCreated',
+  'decision_settings.changed': 'decisionSettingsChanged',
 } as const satisfies Record<AssemblyLogAction, string>;
 
 function text(details: unknown, field: string): string {

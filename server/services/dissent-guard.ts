@@ -82,7 +82,7 @@ export async function openReply(tx: Queryable, replyId: string, userId: string):
  */
 export async function readableProposal(db: Queryable, proposalId: string, userId: string, notFound: RefusalReason = 'PROPOSAL_NOT_FOUND') {
   const [row] = await db
-    .select({ id: proposal.id, assemblyId: proposal.assemblyId, status: proposal.status, role: membership.role })
+    .select({ id: proposal.id, assemblyId: proposal.assemblyId, status: proposal.status, round: proposal.round, role: membership.role })
     .from(proposal)
     .innerJoin(membership, and(eq(membership.assemblyId, proposal.assemblyId), eq(membership.userId, userId)))
     .where(eq(proposal.id, proposalId));

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../db/database';
 import { proposalAuthor, user } from '../db/schema';
 
@@ -18,4 +18,13 @@ export async function loadAuthors(db: Queryable, proposalIds: string[]) {
     byProposal.set(row.proposalId, list);
   }
   return byProposal;
+}
+
+/** Whether `userId` is one of the proposal's authors (they steer it through its stages). */
+export async function isProposalAuthor(db: Queryable, proposalId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: proposalAuthor.userId })
+    .from(proposalAuthor)
+    .where(and(eq(proposalAuthor.proposalId, proposalId), eq(proposalAuthor.userId, userId)));
+  return Boolean(row);
 }

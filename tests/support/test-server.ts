@@ -16,8 +16,11 @@ export interface TestServer extends RunningServer {
    * test set-up the server's own login role may not do; undefined on PGlite.
    */
   ownerUrl?: string;
-  /** Stops the server and starts it again on the same port and data (sessions stay valid). */
-  restart(): Promise<void>;
+  /**
+   * Stops the server and starts it again on the same port and data (sessions stay valid);
+   * `whileDown` runs in between (for example, to let a deadline pass while no server runs).
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   /** Stops the server and removes its data. */
   stop(): Promise<void>;
 }
@@ -51,8 +54,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     dataDir,
     env: variables,
     ownerUrl: postgres?.url,
-    async restart() {
+    async restart(whileDown) {
       await running.close();
+      await whileDown?.();
       running = await startServer(config);
       Object.assign(server, running, { close: running.close });
     },
