@@ -71,6 +71,7 @@ export const REFUSALS = {
   // Versions
   OBSERVERS_CANNOT_SAVE_VERSIONS: refusal('FORBIDDEN', 'Observers cannot save versions.'),
   VERSION_NOT_FOUND: refusal('NOT_FOUND', 'Version not found.'),
+  RECORD_NOT_FOUND: refusal('NOT_FOUND', 'This proposal has no record yet: no decision on it has closed.'),
   // Accounts (the auth library's codes, reworded)
   USER_ALREADY_EXISTS: refusal('CONFLICT', 'An account with this email already exists. Sign in instead, or reset your password.'),
   INVALID_EMAIL_OR_PASSWORD: refusal('UNAUTHENTICATED', 'The email or password is wrong.'),

@@ -138,3 +138,6 @@ export type ReopeningMotionInput = z.infer<typeof reopeningMotionSchema>;
 
 /** Body of "move the proposal on": the stage changes its authors ask for directly. */
 export const steerProposalSchema = z.strictObject({ transition: z.enum(['open-deliberation', 'withdraw']) });
+
+/** Query of a record: a given decision's, else the latest that closed. */
+export const recordQuerySchema = z.strictObject({ decisionId: idSchema.optional() });

@@ -15,7 +15,6 @@
  * boxes.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 
@@ -36,7 +35,10 @@ const loaded = new Map<Face, Buffer>();
 
 /** The folder of the TrueType files, found through Node's resolution (works from any working directory). */
 function fontFolder(): string {
-  folder ??= join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  // This module also runs inside Next's server bundle, whose bundler replaces `createRequire`
+  // and its `resolve`: take Node's own from the running process, out of the bundler's sight.
+  const { createRequire: nodeRequire } = process.getBuiltinModule('node:module') as typeof import('node:module');
+  folder ??= join(dirname(nodeRequire(join(process.cwd(), 'package.json')).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   return folder;
 }
 
