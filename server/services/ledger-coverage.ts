@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { LedgerEntry } from '../../core/ledger';
 import type { Queryable } from '../db/database';
 import { dissent, dissentReply, dissentRevision, dissentSignature, dissentWithdrawal, replyRetraction, replyRevision } from '../db/schema';
+import { roundKeys, roundRows } from './ledger-coverage-rounds';
 
 /** A stored row that no ledger entry records. */
 export interface UnrecordedRow {
@@ -10,13 +11,16 @@ export interface UnrecordedRow {
 }
 
 /**
- * The first dissent-related row of a proposal that the ledger does not
- * record, made by the person the row says: the triggers stop rows from being
- * changed or removed, but an INSERT behind the ledger's back (a forged
- * revision or withdrawal of someone's dissent) must not pass verification
- * either. Returns undefined when every row has its entry.
+ * The first row of a proposal's record (dissents, replies, signatures, and the
+ * rounds: status changes, versions, decisions, stances, motions) that the
+ * ledger does not record as it is, made by the person the row says: the
+ * triggers stop rows from being changed or removed, but an INSERT behind the
+ * ledger's back (a forged revision, withdrawal or stance) must not pass
+ * verification either. Returns undefined when every row has its entry.
  */
 export async function findUnrecordedRow(db: Queryable, proposalId: string, entries: readonly LedgerEntry[]): Promise<UnrecordedRow | undefined> {
+  const rounds = await findUnrecordedRoundRow(db, proposalId, entries);
+  if (rounds) return rounds;
   const recorded = new Set<string>();
   for (const { kind, actorId, data } of entries) {
     const d = data as Record<string, unknown>;
@@ -76,4 +80,16 @@ export async function findUnrecordedRow(db: Queryable, proposalId: string, entri
     ]),
   ];
   return expected.find(([, key]) => !recorded.has(key))?.[0];
+}
+
+/** The first round row whose entry is missing; each entry vouches for one row (a multiset, since rows may repeat). */
+async function findUnrecordedRoundRow(db: Queryable, proposalId: string, entries: readonly LedgerEntry[]): Promise<UnrecordedRow | undefined> {
+  const available = new Map<string, number>();
+  for (const key of roundKeys(entries)) available.set(key, (available.get(key) ?? 0) + 1);
+  for (const [row, key] of await roundRows(db, proposalId)) {
+    const left = available.get(key) ?? 0;
+    if (left === 0) return row;
+    available.set(key, left - 1);
+  }
+  return undefined;
 }

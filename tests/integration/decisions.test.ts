@@ -112,6 +112,13 @@ describe('a decision', () => {
       'proposal.status_changed',
     ]);
     expect((await fx.ann.get(`/api/proposals/${proposalId}/ledger/verify`)).body.ok).toBe(true);
+
+    // A stance slipped in with SQL (the server's role may insert) is named by the verifier.
+    const decisionId = live.decision.id as string;
+    await server.database.db.execute(
+      `insert into stance (decision_id, user_id, choice, affectedness, version_id) values ('${decisionId}', '${cleo.userId}', 'block', 3, '${opened.body.versionId}')` as never,
+    );
+    expect((await fx.ann.get(`/api/proposals/${proposalId}/ledger/verify`)).body).toMatchObject({ ok: false, brokenAt: { problem: 'unrecorded-row', row: { table: 'stance' } } });
   });
 
   it('closes at its deadline exactly once, also when the deadline passed while the server was down', async () => {

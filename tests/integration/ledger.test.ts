@@ -30,6 +30,13 @@ const APPEND_ONLY = [
   'dissent_reply',
   'reply_revision',
   'reply_retraction',
+  'proposal_transition',
+  'proposal_version',
+  'decision',
+  'decision_closing',
+  'stance',
+  'reopen_motion',
+  'reopen_motion_signature',
 ] as const;
 
 /** A column of each, to write an UPDATE that would change nothing (it must still be refused). */
@@ -43,7 +50,28 @@ const SOME_COLUMN: Record<(typeof APPEND_ONLY)[number], string> = {
   dissent_reply: 'parent_reply_id',
   reply_revision: 'body',
   reply_retraction: 'created_at',
+  proposal_transition: 'to_status',
+  proposal_version: 'text_hash',
+  decision: 'deadline',
+  decision_closing: 'outcome',
+  stance: 'choice',
+  reopen_motion: 'reason',
+  reopen_motion_signature: 'created_at',
 };
+
+/** A proposal taken through a whole round and reopened: a row in every table of rounds. */
+async function proposalWithRound(title: string): Promise<string> {
+  const proposalId = await newProposal(fx, title);
+  expect((await fx.ann.post(`/api/proposals/${proposalId}/transitions`, { transition: 'open-deliberation' })).status).toBe(200);
+  const rule = { kind: 'majority', quorum: { numerator: 0, denominator: 1 }, counting: 'equal' };
+  expect((await fx.ann.post(`/api/proposals/${proposalId}/decision`, { rule })).status).toBe(201);
+  expect((await fx.ann.post(`/api/proposals/${proposalId}/stances`, { choice: 'agree', affectedness: 1 })).status).toBe(201);
+  expect((await fx.bob.post(`/api/proposals/${proposalId}/stances`, { choice: 'agree', affectedness: 2 })).status).toBe(201);
+  expect((await fx.ann.post(`/api/proposals/${proposalId}/decision/close`)).body).toEqual({ status: 'adopted' });
+  const motion = await fx.bob.post(`/api/proposals/${proposalId}/reopening-motions`, { reason: 'Facts changed.' });
+  expect((await fx.ann.post(`/api/reopening-motions/${motion.body.id}/signatures`)).body.reopened).toBe(true);
+  return proposalId;
+}
 
 /** The error a database refusal carries (drizzle wraps the driver's error as `cause`). */
 async function refusal(promise: Promise<unknown>): Promise<{ code?: string; message?: string } | undefined> {
@@ -282,6 +310,7 @@ describe('the database refuses to change the record', () => {
     const { dissentId, replyId } = await proposalWithHistory('Record');
     expect((await fx.ann.post(`/api/replies/${replyId}/retraction`)).status).toBe(200);
     expect((await fx.bob.post(`/api/dissents/${dissentId}/withdrawal`)).status).toBe(200);
+    await proposalWithRound('Round');
     for (const table of APPEND_ONLY) expect(await countRows(server.database.db, table), table).toBeGreaterThan(0);
   });
 
