@@ -13,31 +13,15 @@ import { extendsHead, verifyChain, type LedgerEntry, type LedgerHead, type Ledge
 import { titleHash } from '../../core/ledger-content';
 import type { Db } from '../../server/db/database';
 import { APP_ROLE } from '../../server/db/open-database';
+import { RECORD_TABLES } from '../../server/db/login-role-check';
 import { appendLedgerEntry, lockProposal } from '../../server/services/ledger-writer';
 import { ApiClient, uniqueEmail } from '../support/api-client';
 import { ownerSql } from '../support/owner-sql';
 import { buildSyncFixture, newProposal, type SyncFixture } from '../support/sync-fixture';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-/** The tables whose rows are the record: only ever added to. */
-const APPEND_ONLY = [
-  'assembly_log',
-  'ledger_entry',
-  'dissent',
-  'dissent_revision',
-  'dissent_withdrawal',
-  'dissent_signature',
-  'dissent_reply',
-  'reply_revision',
-  'reply_retraction',
-  'proposal_transition',
-  'proposal_version',
-  'decision',
-  'decision_closing',
-  'stance',
-  'reopen_motion',
-  'reopen_motion_signature',
-] as const;
+/** The tables whose rows are the record: only ever added to (one list, shared with the server's start-up check). */
+const APPEND_ONLY = RECORD_TABLES;
 
 /** A column of each, to write an UPDATE that would change nothing (it must still be refused). */
 const SOME_COLUMN: Record<(typeof APPEND_ONLY)[number], string> = {

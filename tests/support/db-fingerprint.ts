@@ -1,36 +1,22 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/database';
+import { RECORD_TABLES } from '../../server/db/login-role-check';
 
-/** Tables whose contents a refused request must leave as they were. */
+/** Tables whose contents a refused request must leave as they were: the mutable ones and the record's. */
 const TABLES = [
   'user',
   'account',
   'assembly',
   'membership',
   'invitation',
-  'assembly_log',
   'proposal',
   'proposal_author',
   'doc_update',
   'doc_snapshot',
-  'ledger_entry',
-  'dissent',
-  'dissent_revision',
-  'dissent_withdrawal',
-  'dissent_signature',
-  'dissent_reply',
-  'reply_revision',
-  'reply_retraction',
   'dissent_reading',
-  'proposal_transition',
-  'proposal_version',
-  'decision',
-  'decision_closing',
-  'stance',
-  'reopen_motion',
-  'reopen_motion_signature',
   'assembly_decision_settings',
+  ...RECORD_TABLES,
 ];
 
 /** A hash of every row of the application's tables: equal before and after means nothing changed. */
