@@ -1,14 +1,16 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db, Queryable } from '../db/database';
-import type { LogAppender } from '../db/log-appender';
-import { docSnapshot, docUpdate } from '../db/schema';
+import { FROZEN_STATUSES, type LogAppender } from '../db/log-appender';
+import { docSnapshot, docUpdate, proposal } from '../db/schema';
 import { initialTextState } from './initial-state';
 
 /** A proposal's stored text: the snapshot and the log rows after it. */
 export interface StoredText {
   snapshot: Uint8Array | undefined;
   updates: { id: number; data: Uint8Array }[];
+  /** Whether the proposal's status froze its text when this was read (FROZEN_STATUSES). */
+  frozen: boolean;
 }
 
 /** One update to append to the log. */
@@ -23,23 +25,27 @@ export async function storeInitialText(tx: Queryable, proposalId: string): Promi
 }
 
 /**
- * Reads a proposal's snapshot and the whole log after it in one statement:
- * a single statement sees one consistent view of the database, so a
- * compaction committing meanwhile cannot hide the rows it folded from both
- * parts (and one round trip keeps the first sync reply fast).
+ * Reads a proposal's snapshot, the whole log after it and the proposal's
+ * status in one statement: a single statement sees one consistent view of
+ * the database, so a compaction committing meanwhile cannot hide the rows it
+ * folded from both parts (and one round trip keeps the first sync reply fast).
  */
 export async function loadText(db: Queryable, proposalId: string): Promise<StoredText> {
   const result = await db.execute(sql`
-    select 0 as part, 0::bigint as id, ${docSnapshot.state} as data from ${docSnapshot} where ${docSnapshot.proposalId} = ${proposalId}
+    select 0 as part, 0::bigint as id, ${docSnapshot.state} as data, null::text as status from ${docSnapshot} where ${docSnapshot.proposalId} = ${proposalId}
     union all
-    select 1 as part, ${docUpdate.id} as id, ${docUpdate.data} as data from ${docUpdate} where ${docUpdate.proposalId} = ${proposalId}
+    select 1 as part, ${docUpdate.id} as id, ${docUpdate.data} as data, null::text as status from ${docUpdate} where ${docUpdate.proposalId} = ${proposalId}
+    union all
+    select 2 as part, 0::bigint as id, null::bytea as data, ${proposal.status} as status from ${proposal} where ${proposal.id} = ${proposalId}
     order by part, id`);
-  const rows = (result as unknown as { rows: { part: number; id: string | number; data: Uint8Array }[] }).rows;
+  const rows = (result as unknown as { rows: { part: number; id: string | number; data: Uint8Array | null; status: string | null }[] }).rows;
   const bytes = (value: Uint8Array) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   const snapshot = rows.find((row) => Number(row.part) === 0);
+  const status = rows.find((row) => Number(row.part) === 2)?.status;
   return {
-    snapshot: snapshot ? bytes(snapshot.data) : undefined,
-    updates: rows.filter((row) => Number(row.part) === 1).map((row) => ({ id: Number(row.id), data: bytes(row.data) })),
+    snapshot: snapshot?.data ? bytes(snapshot.data) : undefined,
+    updates: rows.filter((row) => Number(row.part) === 1).map((row) => ({ id: Number(row.id), data: bytes(row.data!) })),
+    frozen: (FROZEN_STATUSES as readonly (string | null | undefined)[]).includes(status),
   };
 }
 
@@ -52,12 +58,13 @@ export async function ensureInitialText(db: Db, proposalId: string): Promise<voi
 }
 
 /**
- * Appends a batch of updates to the log; resolves once committed. One
- * multi-row INSERT is atomic on its own, so no explicit transaction (and no
- * extra round trips) is needed.
+ * Appends a batch of updates to the log; resolves once committed, with the
+ * proposals whose updates were refused because their text is frozen (see
+ * server/db/log-appender.ts). One statement is atomic on its own, so no
+ * explicit transaction (and no extra round trips) is needed.
  */
-export async function appendUpdates(appendLog: LogAppender, entries: LogEntry[]): Promise<void> {
-  await appendLog(entries);
+export async function appendUpdates(appendLog: LogAppender, entries: LogEntry[]): Promise<ReadonlySet<string>> {
+  return appendLog(entries);
 }
 
 /** What a compaction did. */

@@ -15,7 +15,7 @@ import {
   MalformedMessageError,
   type ClientMessage,
 } from './sync-message';
-import { addDeletions, decodeCompleteUpdate, encodeDeletions, type Deletions } from './update-validation';
+import { addDeletions, addsToDocument, decodeCompleteUpdate, encodeDeletions, type Deletions } from './update-validation';
 
 /** What a document needs from the server around it. */
 export interface SyncDocumentContext {
@@ -57,6 +57,13 @@ export class SyncDocument {
   private logRows = 0;
   private compacting: Promise<void> | undefined;
   private awarenessFlushScheduled = false;
+  /**
+   * Whether the text is believed frozen (a decision is open): read with the
+   * text, set by a refused append or a status event, cleared by a commit or a
+   * status event. Only a hint that spares the database updates which add
+   * nothing: the append itself decides, inside its statement.
+   */
+  private frozenHint = false;
 
   constructor(
     readonly proposalId: string,
@@ -80,6 +87,22 @@ export class SyncDocument {
     this.snapshotBytes = stored.snapshot?.length ?? 0;
     this.storedBytes = this.snapshotBytes + stored.updates.reduce((sum, row) => sum + row.data.length, 0);
     this.logRows = stored.updates.length;
+    this.frozenHint = stored.frozen;
+  }
+
+  /** Whether the text is believed frozen (see {@link markFrozen}). */
+  get frozen(): boolean {
+    return this.frozenHint;
+  }
+
+  /**
+   * Records a status change heard of (a decision opened, closed or reopened).
+   * Connections stay open either way: while frozen, an update that adds
+   * nothing is dropped and one that adds something is refused by the
+   * database, closing its sender with 4409; once thawed, both are stored.
+   */
+  markFrozen(frozen: boolean): void {
+    this.frozenHint = frozen;
   }
 
   /** Admits a connection (after `ready`): tells it the server's state and who is present. */
@@ -140,10 +163,14 @@ export class SyncDocument {
   }
 
   private receiveUpdate(peer: SyncPeer, update: Uint8Array): void {
-    if (peer.readOnly) return; // Observers and frozen texts: dropped, never applied.
+    if (peer.readOnly) return; // Observers: dropped, never applied.
     const deletions = decodeCompleteUpdate(update);
     if (!deletions) throw new MalformedMessageError('incomplete or corrupt update');
     if (isEmptyUpdate(update)) return;
+    // A frozen text drops what repeats the stored state (a reconnecting client's sync step 2) without a
+    // round trip. What adds something still goes to the database, which alone knows whether the text is
+    // frozen right now: a stale hint must not make anyone discard an edit the text would accept.
+    if (this.frozenHint && !addsToDocument(this.doc, update, deletions)) return;
     if (this.storedBytes + this.inFlightBytes + update.length > this.context.limits.maxDocumentBytes) {
       peer.close(SYNC_CLOSE.tooLarge, 'the document would exceed its size limit');
       return;
@@ -156,8 +183,22 @@ export class SyncDocument {
       committed: () => {
         this.inFlight--;
         this.inFlightBytes -= update.length;
+        // Stored, so the text was not frozen when this committed.
+        this.frozenHint = false;
         addDeletions(this.deletionsSinceSignal, deletions);
         this.applyCommitted(update, peer);
+      },
+      refused: () => {
+        this.inFlight--;
+        this.inFlightBytes -= update.length;
+        this.frozenHint = true;
+        // Neither applied nor relayed. Its sender must discard what the frozen text lacks and rebuild from
+        // the server (the stock client does not reconnect after 4409); one that only repeated stored state
+        // holds nothing to discard and stays, read-only while the text is frozen.
+        if (addsToDocument(this.doc, update, deletions)) {
+          peer.close(SYNC_CLOSE.frozen, 'the text is frozen while a decision is open; your edit was not saved');
+        }
+        if (this.peers.size === 0) this.context.onEmpty(this);
       },
       failed: (error) => {
         this.inFlight--;

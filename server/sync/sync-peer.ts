@@ -4,7 +4,7 @@ import type { PresenceIdentity } from '../../core/presence';
 export interface SyncPeer {
   /** Who is connected, from their session. */
   readonly identity: PresenceIdentity;
-  /** Observers (and frozen texts) may read but not write: their updates are dropped. */
+  /** Observers may read but not write: their updates are dropped. (Frozen texts are the document's business.) */
   readonly readOnly: boolean;
   /** Whether the client asked for the saved signal. */
   readonly wantsSaved: boolean;

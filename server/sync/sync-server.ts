@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
 import { onEvent, onSessionEnded } from '../realtime/event-bus';
 import type { Runtime } from '../runtime';
+import { FROZEN_STATUSES } from '../db/log-appender';
 import { findSyncAccess } from '../services/sync-access';
 import { DocumentRegistry } from './document-registry';
 import { loadText } from './document-store';
@@ -61,6 +62,7 @@ export function createSyncServer(runtime: Runtime): SyncServer {
     }
   });
   const stopListening = onEvent((event) => {
+    if (followStatus(event)) return;
     if (event.type !== 'member.removed' && event.type !== 'member.left' && event.type !== 'member.role_changed') return;
     const [code, reason] =
       event.type === 'member.role_changed'
@@ -70,6 +72,16 @@ export function createSyncServer(runtime: Runtime): SyncServer {
       if (connection.assemblyId === event.assemblyId && connection.identity.id === event.userId) connection.close(code, reason);
     }
   });
+
+  // A status change tells a loaded text at once whether it is frozen, so that a frozen one drops what adds
+  // nothing without asking the database; the append's own check decides the rest (see log-appender.ts).
+  // Read loosely: the lifecycle services publish 'proposal.status_changed' after their commit.
+  function followStatus(event: object): boolean {
+    const changed = event as { type?: string; proposalId?: string; status?: string };
+    if (changed.type !== 'proposal.status_changed' || !changed.proposalId || !changed.status) return false;
+    registry.peek(changed.proposalId)?.markFrozen((FROZEN_STATUSES as readonly string[]).includes(changed.status));
+    return true;
+  }
 
   /** Completes the upgrade only to close at once: browsers see a refused upgrade as 1006 and retry forever. */
   function refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) {

@@ -55,3 +55,41 @@ export function encodeDeletions(deletions: Deletions): Uint8Array {
   }
   return encoding.toUint8Array(encoder);
 }
+
+/**
+ * Whether `update` holds anything `doc` lacks: an insertion beyond the
+ * document's state vector, or a deletion of something the document has not
+ * deleted. Used for frozen texts only, where it tells a client that merely
+ * repeats what is stored (a reconnect's sync step 2 carries its whole delete
+ * set) from one holding edits the frozen text lacks. It walks the document's
+ * delete set, so it stays off the hot path.
+ */
+export function addsToDocument(doc: Y.Doc, update: Uint8Array, deletions: Deletions): boolean {
+  const vector = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [client, clock] of Y.parseUpdateMeta(update).to) if (clock > (vector.get(client) ?? 0)) return true;
+  if (deletions.size === 0) return false;
+  const deleted = Y.snapshot(doc).ds.clients;
+  for (const [client, ranges] of deletions) {
+    const known = deleted.get(client) ?? [];
+    for (const [clock, length] of ranges) if (length > 0 && !withinOne(known, clock, clock + length)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether [start, end) lies within one of `items`, sorted and merged ranges
+ * (as Yjs builds a document's delete set: adjacent deleted structs make one
+ * range, so a range deleted in the document lies within a single item).
+ */
+function withinOne(items: { clock: number; len: number }[], start: number, end: number): boolean {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const item = items[middle];
+    if (start < item.clock) high = middle - 1;
+    else if (start >= item.clock + item.len) low = middle + 1;
+    else return end <= item.clock + item.len;
+  }
+  return false;
+}

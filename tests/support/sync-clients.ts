@@ -105,3 +105,12 @@ export function rawSyncSocket(url: string, headers: Record<string, string> = {})
   });
   return { socket, received, closed, opened };
 }
+
+/** Records the close codes the server sends `client`'s connection, from now on. */
+export function watchCloses(client: SyncClient): number[] {
+  const codes: number[] = [];
+  client.provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event) codes.push(event.code);
+  });
+  return codes;
+}
