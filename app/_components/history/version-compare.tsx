@@ -8,7 +8,6 @@ import { ui } from '@/app/_lib/styles';
 import { diffVersions, versionPlainText, type VersionDiff } from '@/app/_lib/version-diff';
 import { VersionDiffView } from './version-diff-view';
 import { VersionDissents } from './version-dissents';
-import { useVersionLabel } from './version-label';
 import type { VersionSummary, VersionWithText } from './version-types';
 
 interface VersionCompareProps {
@@ -58,7 +57,6 @@ function useVersionDiff(from: string, to: string): Diffed {
  */
 export function VersionCompare({ proposalId, versions, pair, onPairChange, dissents }: VersionCompareProps) {
   const t = useTranslations('history');
-  const label = useVersionLabel();
   const fromId = useId();
   const toId = useId();
   const diffed = useVersionDiff(pair.from, pair.to);
@@ -66,7 +64,7 @@ export function VersionCompare({ proposalId, versions, pair, onPairChange, disse
   const newestFirst = [...versions].reverse();
   const options = newestFirst.map((version) => (
     <option key={version.id} value={version.id}>
-      {label(version)}
+      {version.name}
     </option>
   ));
   const side = (id: string, heading: string) => {
@@ -76,7 +74,7 @@ export function VersionCompare({ proposalId, versions, pair, onPairChange, disse
       <VersionDissents
         key={`${heading}-${id}`}
         proposalId={proposalId}
-        heading={t('dissents.heading', { version: label(version) })}
+        heading={t('dissents.heading', { version: version.name })}
         dissents={dissents?.get(id) ?? []}
       />
     );

@@ -15,7 +15,7 @@ export function VersionDissents({ proposalId, dissents, heading }: { proposalId:
   const format = useFormatter();
   return (
     <section className="space-y-2" aria-label={heading} data-testid="version-dissents">
-      <h4 className="text-sm font-semibold text-stone-800">{heading}</h4>
+      <h3 className="text-sm font-semibold text-stone-800">{heading}</h3>
       {dissents.length === 0 ? (
         <p className={ui.muted}>{t('none')}</p>
       ) : (

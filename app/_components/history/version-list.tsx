@@ -2,7 +2,6 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { ui } from '@/app/_lib/styles';
-import { useVersionLabel } from './version-label';
 import { SHORT_HASH, type VersionSummary } from './version-types';
 
 interface VersionListProps {
@@ -22,7 +21,6 @@ interface VersionListProps {
 export function VersionList({ versions, pair, onCompareWithLatest }: VersionListProps) {
   const t = useTranslations('history');
   const format = useFormatter();
-  const label = useVersionLabel();
   const newestFirst = [...versions].reverse();
   const latest = newestFirst[0];
   return (
@@ -32,9 +30,9 @@ export function VersionList({ versions, pair, onCompareWithLatest }: VersionList
         return (
           <li key={version.id} className={`rounded-md border p-3 ${role ? 'border-teal-700 bg-teal-50' : 'border-stone-200 bg-white'}`} data-testid="version">
             <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-              <p className="font-medium break-words text-stone-900">{label(version)}</p>
+              <p className="font-medium break-words text-stone-900">{version.name}</p>
               <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">
-                {version.kind === 'decision' ? t('kindDecision') : t('kindNamed')}
+                {version.kind === 'decision' ? t('kindDecision', { round: version.round }) : t('kindNamed')}
               </span>
             </div>
             <p className="mt-1 text-sm text-stone-600">
@@ -51,7 +49,7 @@ export function VersionList({ versions, pair, onCompareWithLatest }: VersionList
               {latest && version.id !== latest.id ? (
                 <button type="button" className={ui.smallButton} onClick={() => onCompareWithLatest(version.id)}>
                   {t('compareWithLatest')}
-                  <span className="sr-only"> ({label(version)})</span>
+                  <span className="sr-only"> ({version.name})</span>
                 </button>
               ) : null}
             </div>

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { RecordMinorityReport } from '@/core/record';
+import { QUOTE_CONTEXT } from '@/core/text-quote';
 import { RichText } from '@/app/_components/dissents/rich-text';
 import { passageIdOf } from '@/app/_lib/record-passages';
 import { ui } from '@/app/_lib/styles';
@@ -46,9 +47,20 @@ export async function MinorityReport({ report, bodyHtml, linked }: MinorityRepor
             {t('passage')} <span className="font-normal">({t(`passageState.${passage.state}`)})</span>
           </p>
           <blockquote id={`${report.anchorId}-quote`} className={`dissent-quote ${passage.state === 'removed' ? 'dissent-quote--removed' : ''}`}>
-            {passage.quote.prefix ? <span className="text-stone-500">…{passage.quote.prefix}</span> : null}
+            {/* An ellipsis only where the context was cut, not where the text itself begins or ends. */}
+            {passage.quote.prefix ? (
+              <span className="text-stone-500">
+                {passage.quote.prefix.length >= QUOTE_CONTEXT ? '…' : ''}
+                {passage.quote.prefix}
+              </span>
+            ) : null}
             <strong className="font-semibold">{passage.quote.exact}</strong>
-            {passage.quote.suffix ? <span className="text-stone-500">{passage.quote.suffix}…</span> : null}
+            {passage.quote.suffix ? (
+              <span className="text-stone-500">
+                {passage.quote.suffix}
+                {passage.quote.suffix.length >= QUOTE_CONTEXT ? '…' : ''}
+              </span>
+            ) : null}
           </blockquote>
           {linked ? (
             <a href={`#${passageIdOf(report)}`} className={`${ui.link} text-sm record-no-print`}>
