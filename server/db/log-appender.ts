@@ -1,3 +1,5 @@
+import { TEXT_FROZEN_STATUSES } from '../../core/proposal-status';
+
 /** One row of the update log to append. */
 export interface LogRow {
   proposalId: string;
@@ -11,11 +13,6 @@ export interface LogRow {
  */
 export type LogAppender = (rows: LogRow[]) => Promise<ReadonlySet<string>>;
 
-/**
- * Statuses in which a proposal's text may not change (promise 4: a stance
- * judges a version; the text cannot change while a decision is open).
- */
-export const FROZEN_STATUSES = ['decision'] as const;
 
 /** An SQL string literal (quotes doubled; standard_conforming_strings is on, so backslashes are plain). */
 function textLiteral(value: string): string {
@@ -54,7 +51,7 @@ const STATEMENT = 'plenary_append_log';
  */
 const APPEND_SQL =
   `with open as materialized (select id from proposal where id = any($3::text[]) ` +
-  `and status not in (${FROZEN_STATUSES.map(textLiteral).join(', ')}) for share), ` +
+  `and status not in (${TEXT_FROZEN_STATUSES.map(textLiteral).join(', ')}) for share), ` +
   `stored as (insert into doc_update (proposal_id, data) select v.proposal_id, v.data ` +
   `from unnest($1::text[], $2::bytea[]) with ordinality as v (proposal_id, data, n) ` +
   `where v.proposal_id in (select id from open) order by v.n) ` +

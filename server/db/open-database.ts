@@ -83,7 +83,7 @@ export async function openDatabase(
         // Loud on purpose: the deployment works, but one of the promises is weaker than it looks.
         console.warn(`\n${'!'.repeat(78)}\nWARNING: ${warning}\n${'!'.repeat(78)}\n`);
       }
-      const appendLog = createLogAppender({ kind: 'postgres', query: (text, params) => pool.query(text, params) });
+      const appendLog = createLogAppender({ kind: 'postgres', query: (text, params, name) => pool.query({ text, values: params, name }) });
       return { db: db as unknown as Db, appendLog, kind: 'postgres', close: () => pool.end() };
     } catch (error) {
       await pool.end().catch(() => undefined);

@@ -1,7 +1,8 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db, Queryable } from '../db/database';
-import { FROZEN_STATUSES, type LogAppender } from '../db/log-appender';
+import type { LogAppender } from '../db/log-appender';
+import { TEXT_FROZEN_STATUSES } from '../../core/proposal-status';
 import { docSnapshot, docUpdate, proposal } from '../db/schema';
 import { initialTextState } from './initial-state';
 
@@ -9,7 +10,7 @@ import { initialTextState } from './initial-state';
 export interface StoredText {
   snapshot: Uint8Array | undefined;
   updates: { id: number; data: Uint8Array }[];
-  /** Whether the proposal's status froze its text when this was read (FROZEN_STATUSES). */
+  /** Whether the proposal's status froze its text when this was read (TEXT_FROZEN_STATUSES). */
   frozen: boolean;
 }
 
@@ -45,7 +46,7 @@ export async function loadText(db: Queryable, proposalId: string): Promise<Store
   return {
     snapshot: snapshot?.data ? bytes(snapshot.data) : undefined,
     updates: rows.filter((row) => Number(row.part) === 1).map((row) => ({ id: Number(row.id), data: bytes(row.data!) })),
-    frozen: (FROZEN_STATUSES as readonly (string | null | undefined)[]).includes(status),
+    frozen: (TEXT_FROZEN_STATUSES as readonly (string | null | undefined)[]).includes(status),
   };
 }
 

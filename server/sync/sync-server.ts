@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
 import { onEvent, onSessionEnded } from '../realtime/event-bus';
 import type { Runtime } from '../runtime';
-import { FROZEN_STATUSES } from '../db/log-appender';
+import { TEXT_FROZEN_STATUSES } from '../../core/proposal-status';
 import { findSyncAccess } from '../services/sync-access';
 import { DocumentRegistry } from './document-registry';
 import { loadText } from './document-store';
@@ -79,7 +79,7 @@ export function createSyncServer(runtime: Runtime): SyncServer {
   function followStatus(event: object): boolean {
     const changed = event as { type?: string; proposalId?: string; status?: string };
     if (changed.type !== 'proposal.status_changed' || !changed.proposalId || !changed.status) return false;
-    registry.peek(changed.proposalId)?.markFrozen((FROZEN_STATUSES as readonly string[]).includes(changed.status));
+    registry.peek(changed.proposalId)?.markFrozen((TEXT_FROZEN_STATUSES as readonly string[]).includes(changed.status));
     return true;
   }
 
