@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { proposalVersion, user } from '../db/schema';
 import { refuse } from '../../core/refusals';
+import type { VersionSummary, VersionWithText } from '../../core/version-views';
 import { readableProposal } from './dissent-guard';
 
 const summary = {
@@ -18,22 +19,13 @@ const summary = {
 
 type SummaryRow = { [K in keyof typeof summary]: unknown } & { createdAt: Date; authorId: string; authorName: string };
 
-function present(row: SummaryRow) {
+function present(row: SummaryRow): VersionSummary {
   const { authorId, authorName, createdAt, ...rest } = row;
-  return { ...rest, createdAt: createdAt.toISOString(), createdBy: { id: authorId, name: authorName } } as {
-    id: string;
-    proposalId: string;
-    round: number;
-    name: string;
-    kind: 'named' | 'decision';
-    textHash: string;
-    createdAt: string;
-    createdBy: { id: string; name: string };
-  };
+  return { ...rest, createdAt: createdAt.toISOString(), createdBy: { id: authorId, name: authorName } } as VersionSummary;
 }
 
 /** A proposal's versions, oldest first, without their texts. Any member. */
-export async function listVersions(db: Db, userId: string, proposalId: string) {
+export async function listVersions(db: Db, userId: string, proposalId: string): Promise<VersionSummary[]> {
   await readableProposal(db, proposalId, userId);
   const rows = await db
     .select(summary)
@@ -45,7 +37,7 @@ export async function listVersions(db: Db, userId: string, proposalId: string) {
 }
 
 /** One version with its text as ProseMirror JSON. Any member of the proposal's assembly. */
-export async function getVersion(db: Db, userId: string, versionId: string) {
+export async function getVersion(db: Db, userId: string, versionId: string): Promise<VersionWithText> {
   const [row] = await db
     .select({ ...summary, pmJson: proposalVersion.pmJson })
     .from(proposalVersion)

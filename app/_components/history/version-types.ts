@@ -1,19 +1,4 @@
-/** A version as GET /api/proposals/:id/versions lists it (oldest first). */
-export interface VersionSummary {
-  id: string;
-  proposalId: string;
-  round: number;
-  name: string;
-  kind: 'named' | 'decision';
-  textHash: string;
-  createdAt: string;
-  createdBy: { id: string; name: string };
-}
-
-/** A version with its text (GET /api/versions/:id): ProseMirror JSON of the text schema. */
-export interface VersionWithText extends VersionSummary {
-  text: unknown;
-}
+export type { VersionSummary, VersionWithText } from '@/core/version-views';
 
 /** Hex digits of a text hash shown: enough to tell versions apart by eye; the full hash is in the title. */
 export const SHORT_HASH = 12;
