@@ -23,7 +23,8 @@ interface LiveAssemblyProps {
  * server components (which re-read through the normal access rules), and so
  * does a reconnection, which catches up on what was missed offline. That
  * includes `proposal.dissents_changed`, so each proposal's count of standing
- * and new dissents follows without a reload. When the
+ * and new dissents follows without a reload, and `proposal.status_changed`,
+ * so each proposal's status badge follows its stages. When the
  * member's own membership ends (removed, left, or refused on reconnecting),
  * the stale page gives way to a notice with a way back.
  */

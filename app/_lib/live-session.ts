@@ -34,6 +34,15 @@ export interface LiveSnapshot {
 let sessions = 0;
 
 /**
+ * Whether a final close means "the text is frozen and this tab holds edits
+ * it lacks" (4409): the tab must drop its document and read the frozen text
+ * again in a new session, since the stock client never reconnects after it.
+ */
+export function isDiscardClose(close: FinalClose | null): boolean {
+  return close?.code === SYNC_CLOSE.frozen;
+}
+
+/**
  * One tab's session on a proposal's text: the Y.Doc, its y-websocket
  * provider, and the state a member needs to trust what they see. The text is
  * "saved" only when the server's durable state (state vector and delete set,

@@ -10,9 +10,11 @@ const starting = () => STARTING;
 /**
  * Opens a {@link LiveSession} on the proposal's text while the component is
  * mounted. It is made in an effect: there is no WebSocket during server
- * rendering. Null until then.
+ * rendering. Null until then. Each new `generation` replaces the session
+ * with a fresh one read from the server (after the server closed it for
+ * good because its edits could not be kept, see {@link isDiscardClose}).
  */
-export function useLiveSession(proposalId: string): LiveSession | null {
+export function useLiveSession(proposalId: string, generation = 0): LiveSession | null {
   const [session, setSession] = useState<LiveSession | null>(null);
   useEffect(() => {
     const opened = new LiveSession(proposalId);
@@ -21,7 +23,7 @@ export function useLiveSession(proposalId: string): LiveSession | null {
       setSession(null);
       opened.release();
     };
-  }, [proposalId]);
+  }, [proposalId, generation]);
   return session;
 }
 

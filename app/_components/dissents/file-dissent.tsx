@@ -18,6 +18,13 @@ interface FileDissentProps {
   snapshot: LiveSnapshot | null;
   /** The dissent was filed: show it. */
   onFiled: (dissentId: string) => void;
+  /**
+   * Words to start from (a stance's reason, "file as a dissent"): the form
+   * then opens at once with them, and closing it calls `onClose` instead of
+   * going back to the "File a dissent" button.
+   */
+  prefill?: { body: string };
+  onClose?: () => void;
 }
 
 type Payload = { title: string; body: string; alternativeWording: string | null; anchor: { start: string; end: string } | null };
@@ -28,11 +35,11 @@ type Payload = { title: string; body: string; alternativeWording: string | null;
  * the text it has stored, so a passage that includes this tab's unsaved
  * edits is sent only once the editor reports them saved.
  */
-export function FileDissent({ proposalId, editor, snapshot, onFiled }: FileDissentProps) {
+export function FileDissent({ proposalId, editor, snapshot, onFiled, prefill, onClose }: FileDissentProps) {
   const t = useTranslations('dissents.file');
   const { run, pending, error, setError } = useApiAction();
   const hydrated = useHydrated();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(prefill !== undefined);
   const [passage, setPassage] = useState<SelectedPassage | null>(null);
   const [scope, setScope] = useState<'passage' | 'whole'>('whole');
   const [queued, setQueued] = useState<Payload | null>(null);
@@ -48,11 +55,19 @@ export function FileDissent({ proposalId, editor, snapshot, onFiled }: FileDisse
   }
 
   function close() {
-    returnFocus.current = true;
-    setOpen(false);
     setQueued(null);
     setError(null);
+    // Opened from elsewhere (a stance): that place takes the form away and keeps focus.
+    if (onClose) return onClose();
+    returnFocus.current = true;
+    setOpen(false);
   }
+
+  // Opened with words from elsewhere: take the passage selected in the text, as the button would.
+  useEffect(() => {
+    if (prefill) capture();
+    // Once, when the form opens with them.
+  }, []);
 
   useEffect(() => {
     if (open) heading.current?.focus();
@@ -140,7 +155,10 @@ export function FileDissent({ proposalId, editor, snapshot, onFiled }: FileDisse
           {t('useSelection')}
         </button>
       </fieldset>
-      <DissentWordsFields withAlternative={scope === 'passage'} />
+      <DissentWordsFields
+        withAlternative={scope === 'passage'}
+        initial={prefill ? { title: '', body: prefill.body, alternativeWording: '' } : undefined}
+      />
       {queued ? (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           {t('waitingForSave')}

@@ -3,10 +3,14 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { PresenceIdentity } from '@/core/presence';
+import { isOpenToDissent } from '@/core/dissent-rules';
+import { isTextFrozen, type ProposalStatus } from '@/core/proposal-status';
 import type { LiveSnapshot } from '@/app/_lib/live-session';
 import { useDissents } from '@/app/_lib/use-dissents';
+import { useRound } from '@/app/_lib/use-round';
 import type { HighlightAnchor, ResolvedPassages } from '../live-editor/dissent-highlights';
 import { LiveEditor } from '../live-editor/live-editor';
+import { StagePanel } from '../round/stage-panel';
 import type { DissentLink } from '../live-editor/shared-text-editor';
 import { DissentPanel } from './dissent-panel';
 import { passageShower } from './show-passage';
@@ -14,11 +18,15 @@ import './dissents.css';
 
 interface ProposalWorkspaceProps {
   proposalId: string;
+  assemblyId: string;
+  /** The status the page was rendered with, until the round is read (the text is frozen while a decision is open). */
+  status: ProposalStatus;
   user: PresenceIdentity;
   canWrite: boolean;
-  /** Whether this member may file, reply and co-sign now (not an observer, and the proposal takes dissents). */
-  mayTakePart: boolean;
-  /** Why not, when they may not: shown in the panel. */
+  /**
+   * Why this member may not file, reply and co-sign, as the page was rendered
+   * (null: they may); the live status takes over once read, an observer stays one.
+   */
   closedReason: 'observer' | 'closed' | null;
 }
 
@@ -28,14 +36,21 @@ function anchorKey(anchors: readonly HighlightAnchor[]): string {
 }
 
 /**
- * The proposal's text and its dissents side by side (one column on narrow
- * screens, the dissents under the text). It holds what both sides share:
- * the dissents list, the editor (for the selection and "show passage"),
- * the save state (filing waits for "saved"), where each passage is in the
- * current text, and which thread is open.
+ * The proposal's stage above its text and its dissents side by side (one
+ * column on narrow screens, the dissents under the text). It holds what
+ * they share: the round (its status freezes the text), the dissents list,
+ * the editor (for the selection and "show passage"), the save state (filing
+ * waits for "saved"), where each passage is in the current text, and which
+ * thread is open.
  */
-export function ProposalWorkspace({ proposalId, user, canWrite, mayTakePart, closedReason }: ProposalWorkspaceProps) {
+export function ProposalWorkspace({ proposalId, assemblyId, status, user, canWrite, closedReason }: ProposalWorkspaceProps) {
   const dissents = useDissents(proposalId);
+  const round = useRound(proposalId);
+  // The live status once read, else the page's: edits are refused from the decision on (until a reopening),
+  // and dissents are taken only in some stages (an observer never takes part).
+  const liveStatus = round.view?.status ?? status;
+  const frozen = !isTextFrozen(liveStatus) ? null : liveStatus === 'decision' ? 'decision' : liveStatus === 'withdrawn' ? 'withdrawn' : 'decided';
+  const reason = closedReason === 'observer' ? 'observer' : isOpenToDissent(liveStatus) ? null : 'closed';
   const [editor, setEditor] = useState<Editor | null>(null);
   const [snapshot, setSnapshot] = useState<LiveSnapshot | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -78,24 +93,46 @@ export function ProposalWorkspace({ proposalId, user, canWrite, mayTakePart, clo
 
   const showPassage = useMemo(() => passageShower(editor), [editor]);
 
+  const reloadDissents = dissents.reload;
+  // A dissent filed from a stance opens in the panel, as one filed there does.
+  const openFiled = useCallback(
+    (id: string) => {
+      reloadDissents();
+      setOpenId(id);
+      setReveal((count) => count + 1);
+    },
+    [reloadDissents],
+  );
+
   return (
-    <div className="proposal-workspace">
-      <div className="min-w-0">
-        <LiveEditor proposalId={proposalId} user={user} canWrite={canWrite} dissents={link} onSnapshot={setSnapshot} />
-      </div>
-      <DissentPanel
+    <div className="space-y-6">
+      <StagePanel
         proposalId={proposalId}
-        state={dissents}
+        assemblyId={assemblyId}
+        userId={user.id}
+        round={round}
         editor={editor}
         snapshot={snapshot}
-        passages={passages}
-        openId={openId}
-        onOpenChange={setOpenId}
-        reveal={reveal}
-        showPassage={showPassage}
-        mayTakePart={mayTakePart}
-        closedReason={closedReason}
+        onDissentFiled={openFiled}
       />
+      <div className="proposal-workspace">
+        <div className="min-w-0">
+          <LiveEditor proposalId={proposalId} user={user} canWrite={canWrite} frozen={frozen} dissents={link} onSnapshot={setSnapshot} />
+        </div>
+        <DissentPanel
+          proposalId={proposalId}
+          state={dissents}
+          editor={editor}
+          snapshot={snapshot}
+          passages={passages}
+          openId={openId}
+          onOpenChange={setOpenId}
+          reveal={reveal}
+          showPassage={showPassage}
+          mayTakePart={reason === null}
+          closedReason={reason}
+        />
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
 import { SYNC_CLOSE } from '@/core/sync-protocol';
 import type { FinalClose } from '@/app/_lib/live-session';
 import { withNext } from '@/app/_lib/safe-next';
@@ -45,6 +46,34 @@ export function ClosedNotice({ close, proposalId, unsaved }: { close: FinalClose
           </a>
         )}
       </p>
+    </div>
+  );
+}
+
+/**
+ * After a 4409 close the page has already read the frozen text again in a
+ * new session; this says that what the member typed after the text froze
+ * was not kept (it never reached the judged version), until they dismiss it.
+ * It takes focus once, since the text they were typing into went read-only
+ * under their fingers.
+ */
+export function DiscardedNotice({ onDismiss }: { onDismiss: () => void }) {
+  const t = useTranslations('round.editor');
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => notice.current?.focus(), []);
+  return (
+    <div
+      ref={notice}
+      role="alert"
+      tabIndex={-1}
+      data-testid="discarded-notice"
+      className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-600"
+    >
+      <p className="font-medium">{t('discarded')}</p>
+      <p>{t('discardedHint')}</p>
+      <button type="button" className={ui.smallButton} onClick={onDismiss}>
+        {t('dismiss')}
+      </button>
     </div>
   );
 }

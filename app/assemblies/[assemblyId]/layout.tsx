@@ -20,7 +20,11 @@ export default async function AssemblyLayout({ children, params }: Props) {
   const user = await currentUser();
   // Signed out: each page redirects to sign-in with its own path, so that sign-in returns to the right tab.
   if (!user) return children;
-  const [assembly, t] = await Promise.all([loadAssembly(user.id, assemblyId), getTranslations('assembly')]);
+  const [assembly, t, td] = await Promise.all([
+    loadAssembly(user.id, assemblyId),
+    getTranslations('assembly'),
+    getTranslations('decisionSettings'),
+  ]);
   const base = `/assemblies/${assembly.id}`;
   const tabs: NavItem[] = [
     { href: base, label: t('nav.proposals'), exact: true },
@@ -28,6 +32,8 @@ export default async function AssemblyLayout({ children, params }: Props) {
     // Observers may not invite, and the server refuses them the list too.
     ...(can(assembly.myRole, 'invite') ? [{ href: `${base}/invitations`, label: t('nav.invitations') }] : []),
     { href: `${base}/log`, label: t('nav.log') },
+    // Everyone reads how the assembly decides; stewards change it there.
+    { href: `${base}/decision-settings`, label: td('nav') },
   ];
   return (
     <LiveAssembly assemblyId={assembly.id} assemblyName={assembly.name} userId={user.id}>

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { RoleBadge, StatusBadge } from '@/app/_components/badges';
+import { RoleBadge } from '@/app/_components/badges';
 import { ProposalWorkspace } from '@/app/_components/dissents/proposal-workspace';
+import { LiveStatusBadge } from '@/app/_components/round/live-status-badge';
 import { idOrNotFound } from '@/app/_lib/assembly-data';
 import { database, requireUser } from '@/app/_lib/current-user';
 import { orNotFound } from '@/app/_lib/or-not-found';
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-/** A proposal's particulars, its live text and its dissents, for members of its assembly only (others get the not-found page). */
+/** A proposal's particulars, its stage (decision, stances, tally, motions), its live text and its dissents, for members of its assembly only (others get the not-found page). */
 export default async function ProposalPage({ params }: Props) {
   const { proposalId } = await params;
   const user = await requireUser(`/proposals/${proposalId}`);
@@ -38,7 +39,7 @@ export default async function ProposalPage({ params }: Props) {
       </Link>
       <header className="space-y-3">
         <h1 className={`${ui.pageTitle} break-words`}>{proposal.title}</h1>
-        <StatusBadge status={proposal.status} />
+        <LiveStatusBadge proposalId={proposal.id} initial={proposal.status} />
       </header>
       <dl className={`${ui.card} grid gap-x-6 gap-y-3 sm:grid-cols-[auto_1fr]`}>
         <dt className="font-medium text-stone-700">{t('assembly')}</dt>
@@ -67,9 +68,10 @@ export default async function ProposalPage({ params }: Props) {
       </dl>
       <ProposalWorkspace
         proposalId={proposal.id}
+        assemblyId={proposal.assembly.id}
+        status={proposal.status}
         user={{ id: user.id, name: user.name, color: colorFor(user.id) }}
         canWrite={proposal.canWrite}
-        mayTakePart={closedReason === null}
         closedReason={closedReason}
       />
     </article>
