@@ -1,5 +1,5 @@
 /**
- * Frozen texts (promise 4): while a proposal's status is 'decision' the sync
+ * Frozen texts (promise 4): while a proposal's status is 'decision' (and after it) the sync
  * server stores no update of it, relays none, and closes a client holding
  * edits the frozen text lacks with 4409. The check is made by the append
  * statement itself, so the tests change the status straight in the database
@@ -126,6 +126,26 @@ describe('a frozen text', () => {
     expect(a.provider.wsconnected).toBe(false);
     const fresh = await client('bob', proposalId);
     expect(fresh.text()).toBe('Before.');
+  });
+
+  it.each(['adopted', 'rejected', 'withdrawn'])('stays frozen once %s, until the proposal is back in deliberation', async (status) => {
+    const proposalId = await newProposal(fx, `After the decision: ${status}`);
+    const a = await client('ann', proposalId);
+    const b = await client('bob', proposalId);
+    a.type('Decided.');
+    await waitFor(() => b.text() === 'Decided.', 5000, 'in sync');
+    const stored = await logIds(proposalId);
+    await setStatus(proposalId, status);
+    const closes = watchCloses(a);
+    a.type(' Edited later.');
+    await waitFor(() => closes.includes(4409), 5000, 'sender closed with 4409');
+    expect(await logIds(proposalId)).toEqual(stored);
+    expect(b.text()).toBe('Decided.');
+    await setStatus(proposalId, 'deliberation');
+    const c = await client('ann', proposalId);
+    b.type(' Reopened.');
+    await waitFor(() => c.text() === 'Decided. Reopened.', 5000, 'stored and relayed again');
+    expect((await logIds(proposalId)).length).toBeGreaterThan(stored.length);
   });
 
   it('lets a client that connects while frozen read, drops its edits and closes it with 4409 (status read with the text)', async () => {
