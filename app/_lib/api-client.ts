@@ -20,10 +20,10 @@ export const NETWORK_ERROR = 'NETWORK_ERROR';
  */
 export async function callApi<T = unknown>(
   url: string,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' = 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' = 'POST',
   body?: unknown,
 ): Promise<ApiResult<T>> {
-  const sendsBody = method === 'POST' || method === 'PATCH';
+  const sendsBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
   let response: Response;
   try {
     response = await fetch(url, {

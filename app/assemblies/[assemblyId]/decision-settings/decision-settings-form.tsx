@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { DecisionRule, DecisionSettingsInput } from '@/core/decision-rules';
-import type { ApiFailure, ApiResult } from '@/app/_lib/api-client';
+import { callApi, type ApiFailure } from '@/app/_lib/api-client';
 import { ui } from '@/app/_lib/styles';
 import { FormError, FormSuccess } from '@/app/_components/form-messages';
 import { RuleFields } from '@/app/_components/round/rule-fields';
@@ -12,31 +12,6 @@ import { TextField } from '@/app/_components/text-field';
 import { TextAreaField } from '@/app/_components/dissents/text-area-field';
 
 const LEVELS = [0, 1, 2, 3] as const;
-
-/**
- * `PUT` with a JSON body. The shared API client speaks GET, POST, PATCH and
- * DELETE only; this route replaces the settings whole, so it is a PUT. The
- * answer is read as the client reads its own, so refusals look the same.
- */
-async function putJson<T>(url: string, body: unknown): Promise<ApiResult<T>> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    return { ok: false, error: { code: 'NETWORK_ERROR', message: '' } };
-  }
-  if (response.ok) return { ok: true, data: (await response.json().catch(() => null)) as T };
-  const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; reason?: string } } | null;
-  return {
-    ok: false,
-    error: { code: payload?.error?.code ?? 'NETWORK_ERROR', message: payload?.error?.message ?? '', reason: payload?.error?.reason },
-  };
-}
 
 /** Reads a whole number from a field (the server validates the range). */
 function whole(value: string): number {
@@ -74,7 +49,7 @@ export function DecisionSettingsForm({ assemblyId, initial }: { assemblyId: stri
     setPending(true);
     setSaved(false);
     setError(null);
-    const result = await putJson(`/api/assemblies/${assemblyId}/decision-settings`, body);
+    const result = await callApi(`/api/assemblies/${assemblyId}/decision-settings`, 'PUT', body);
     setPending(false);
     if (result.ok) setSaved(true);
     else setError(describe(result.error));
