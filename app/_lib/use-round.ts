@@ -1,13 +1,12 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DecisionRule, StanceChoice } from '@/core/decision-rules';
 import type { LifecycleAction } from '@/core/proposal-lifecycle';
 import type { ProposalStatus } from '@/core/proposal-status';
-import { ROUND_EVENT_TYPES, type LiveEvent } from '@/core/realtime-events';
+import { ROUND_EVENT_TYPES } from '@/core/realtime-events';
 import type { Tally } from '@/core/tally';
-import { callApi, type ApiFailure } from './api-client';
-import { useLiveEvents } from './use-live-events';
+import type { ApiFailure } from './api-client';
+import { useLiveResource, useProposalRoom } from './use-live-resource';
 
 /** A member named in the round (eligible, standing, moving or signing). */
 export interface RoundPerson {
@@ -73,9 +72,6 @@ export interface RoundState {
   reload: () => void;
 }
 
-/** A burst of stances costs one read. */
-const RELOAD_DELAY_MS = 100;
-
 /**
  * A proposal's round (status, decision, stances, tally, motions), read from
  * the API and read again on every round event of the proposal's room and
@@ -84,41 +80,10 @@ const RELOAD_DELAY_MS = 100;
  * fails offline makes Next load the whole page, dropping unsaved edits.
  */
 export function useRound(proposalId: string): RoundState {
-  const [view, setView] = useState<RoundView | null>(null);
-  const [error, setError] = useState<ApiFailure | null>(null);
-  // Answers can arrive out of order: only the latest request may set the state.
-  const generation = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const reload = useCallback(() => {
-    const mine = ++generation.current;
-    void callApi<RoundView>(`/api/proposals/${proposalId}/decision`, 'GET').then((result) => {
-      if (mine !== generation.current) return;
-      if (!result.ok) return setError(result.error);
-      setError(null);
-      setView(result.data);
-    });
-  }, [proposalId]);
-
-  const schedule = useCallback(() => {
-    if (timer.current !== null) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      reload();
-    }, RELOAD_DELAY_MS);
-  }, [reload]);
-
-  useEffect(() => {
-    reload();
-    return () => {
-      generation.current++;
-      if (timer.current !== null) clearTimeout(timer.current);
-      timer.current = null;
-    };
-  }, [reload]);
-
-  const room = useMemo(() => ({ proposalId }), [proposalId]);
-  useLiveEvents(room, ROUND_EVENT_TYPES, (_event: LiveEvent) => schedule(), { onReconnect: schedule });
-
-  return { view, error, reload };
+  const { data, error, reload } = useLiveResource<RoundView>(
+    `/api/proposals/${proposalId}/decision`,
+    useProposalRoom(proposalId),
+    ROUND_EVENT_TYPES,
+  );
+  return { view: data, error, reload };
 }
