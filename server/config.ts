@@ -66,6 +66,11 @@ const environmentSchema = z.object({
   SYNC_IDLE_UNLOAD_SECONDS: z.coerce.number().min(0).default(30),
   /** Demo assembly on an empty database: `auto` (on unless NODE_ENV=production), `on` or `off`. */
   DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  /**
+   * Bearer token that /metrics requires (at least 16 characters). Unset: /metrics is open, and
+   * should then be reachable only from a private network.
+   */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
 });
 
 /** Plenary's validated configuration. */
@@ -106,6 +111,8 @@ export interface Config {
   sync: SyncLimits;
   /** Whether an empty database gets the demo assembly and accounts. */
   demo: boolean;
+  /** Bearer token /metrics requires, when set; otherwise /metrics is open. */
+  metricsToken?: string;
 }
 
 /** Limits and housekeeping of the sync server. */
@@ -172,5 +179,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       idleUnloadMs: e.SYNC_IDLE_UNLOAD_SECONDS * 1000,
     },
     demo,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -21,6 +21,9 @@ import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-s
 import { REALTIME_PATH } from '../core/realtime-events';
 import { describeDemo, seedDemo, type DemoSeed } from './demo/seed-demo';
 import { watchDecisionDeadlines } from './services/decision-deadlines';
+import { createOpsEndpoints } from './ops/ops-endpoints';
+import { createServerMetrics } from './ops/metrics';
+import { createReadinessProbe, databaseCheck } from './ops/readiness';
 
 /** The project root, where next.config.js and .next live. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -62,8 +65,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const app = next({ dev: config.dev, dir: PROJECT_ROOT, hostname: 'localhost', port: config.port || undefined });
     await app.prepare();
     const handle = app.getRequestHandler();
+    const ops = createOpsEndpoints({ metricsToken: config.metricsToken });
 
     httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
+      // Before Next and before auth: probes and scrapes must answer even while Next is busy.
+      if (ops.handle(req, res)) return;
       // The auth rate limit keys on this header: never let a client choose it.
       req.headers[CLIENT_IP_HEADER] = clientAddress(req, config.trustProxy);
       handle(req, res).catch((error: unknown) => {
@@ -106,14 +112,27 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await syncServer.warmUp();
     sync = syncServer;
     const realtime = createRealtimeServer(server, runtime);
+    // Made as soon as both servers exist, so that no commit goes uncounted.
+    const metrics = createServerMetrics({
+      syncConnections: () => syncServer.connectionCount,
+      loadedDocuments: () => syncServer.registry.size,
+      realtimeConnections: () => realtime.io.of('/').sockets.size,
+      committer: syncServer.registry.committer,
+    });
     const demo = config.demo ? await seedDemo(runtime) : undefined;
     // Decisions whose deadline passed while the server was down close now, once.
     const deadlines = watchDecisionDeadlines(database.db);
     await deadlines.check();
+    // Every dependency a node needs before taking traffic gets a check here (Redis, once multi-node exists).
+    const readiness = createReadinessProbe([databaseCheck(database.db)]);
+    ops.serve({ readiness, metrics });
 
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        // First, so that a proxy still probing over an open connection stops sending traffic.
+        ops.shutDown();
+        metrics.stop();
         const httpClosed = new Promise<void>((done) => server.close(() => done()));
         // Sync first: pending edits are stored before clients are told to go (1001).
         deadlines.stop();

@@ -13,6 +13,18 @@ export interface CommitItem extends LogEntry {
   failed(error: unknown): void;
 }
 
+/** What one commit did: for metrics, which must not reach into the commit itself. */
+export interface CommitReport {
+  /** Updates stored and applied. */
+  committed: number;
+  /** Updates not stored because their text is frozen. */
+  refused: number;
+  /** Updates not stored because the write failed. */
+  failed: number;
+  /** How long the write took, in seconds. */
+  seconds: number;
+}
+
 /** Most updates written in one transaction. */
 const MAX_BATCH = 500;
 
@@ -28,6 +40,7 @@ const MAX_BATCH = 500;
 export class GroupCommitter {
   private queue: CommitItem[] = [];
   private writing: Promise<void> | undefined;
+  private readonly observers = new Set<(report: CommitReport) => void>();
 
   constructor(
     /** Stores a batch; resolves with the proposals whose entries it refused (frozen texts). */
@@ -46,6 +59,12 @@ export class GroupCommitter {
     while (this.writing) await this.writing;
   }
 
+  /** Calls `observer` after every commit, failed ones too; returns the function that stops it. */
+  observe(observer: (report: CommitReport) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
   /** Number of updates waiting or being written. */
   get backlog(): number {
     return this.queue.length;
@@ -58,12 +77,15 @@ export class GroupCommitter {
         let ok = true;
         let failure: unknown;
         let refused: ReadonlySet<string> = new Set();
+        const started = performance.now();
         try {
           refused = await this.write(batch.map(({ proposalId, data }) => ({ proposalId, data })));
         } catch (error) {
           ok = false;
           failure = error;
         }
+        const seconds = (performance.now() - started) / 1000;
+        if (this.observers.size > 0) this.report(batch, ok, refused, seconds);
         for (const item of batch) {
           try {
             if (!ok) item.failed(failure);
@@ -77,6 +99,24 @@ export class GroupCommitter {
       }
     } finally {
       this.writing = undefined;
+    }
+  }
+
+  private report(batch: CommitItem[], ok: boolean, refused: ReadonlySet<string>, seconds: number): void {
+    const refusedCount = ok ? batch.filter((item) => refused.has(item.proposalId)).length : 0;
+    const report: CommitReport = {
+      committed: ok ? batch.length - refusedCount : 0,
+      refused: refusedCount,
+      failed: ok ? 0 : batch.length,
+      seconds,
+    };
+    for (const observer of this.observers) {
+      // An observer is bookkeeping: its failure must not stop the commits.
+      try {
+        observer(report);
+      } catch (error) {
+        console.error('[sync] commit observer failed', error);
+      }
     }
   }
 }

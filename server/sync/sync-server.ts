@@ -20,6 +20,8 @@ export interface SyncServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** The loaded documents. */
   readonly registry: DocumentRegistry;
+  /** Number of open sync connections (for metrics). */
+  readonly connectionCount: number;
   /**
    * Runs the admission and load queries once on nothing, so that the first
    * client after a start does not pay for cold database caches and code paths.
@@ -117,6 +119,9 @@ export function createSyncServer(runtime: Runtime): SyncServer {
 
   return {
     registry,
+    get connectionCount() {
+      return connections.size;
+    },
     async warmUp() {
       await findSyncAccess(runtime.db, '-', '-', '-');
       await loadText(runtime.db, '-');

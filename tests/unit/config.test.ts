@@ -67,4 +67,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', DEMO: 'on' }).demo).toBe(true);
     expect(loadConfig({ DEMO: 'off' }).demo).toBe(false);
   });
+
+  it('reads an optional METRICS_TOKEN and refuses one too short to guess hard', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: ' scrape-token-0123456789 ' }).metricsToken).toBe('scrape-token-0123456789');
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
 });
