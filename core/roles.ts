@@ -18,7 +18,8 @@ export type RoleAction =
   | 'change-role'
   | 'remove-member'
   | 'create-proposal'
-  | 'co-author';
+  | 'co-author'
+  | 'change-decision-settings';
 
 const ALLOWED: Record<Role, ReadonlySet<RoleAction>> = {
   steward: new Set<RoleAction>([
@@ -30,6 +31,7 @@ const ALLOWED: Record<Role, ReadonlySet<RoleAction>> = {
     'remove-member',
     'create-proposal',
     'co-author',
+    'change-decision-settings',
   ]),
   member: new Set<RoleAction>(['read', 'invite', 'create-proposal', 'co-author']),
   observer: new Set<RoleAction>(['read']),

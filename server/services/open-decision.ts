@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { canTakePart } from '../../core/dissent-rules';
 import { contentHash } from '../../core/ledger';
 import { requestTransition } from '../../core/proposal-lifecycle';
 import { refuse } from '../../core/refusals';
@@ -36,11 +37,12 @@ export async function openDecision(db: Db, actorId: string, proposalId: string, 
     const deadline = input.deadline ? new Date(input.deadline) : new Date(now.getTime() + settings.defaultDeadlineHours * 60 * MINUTE);
     const ahead = deadline.getTime() - now.getTime();
     if (!(ahead >= MINUTE && ahead <= YEAR)) throw refuse('DEADLINE_INVALID');
-    const writers = await tx
-      .select({ userId: membership.userId })
+    const members = await tx
+      .select({ userId: membership.userId, role: membership.role })
       .from(membership)
-      .where(and(eq(membership.assemblyId, proposal.assemblyId), inArray(membership.role, ['member', 'steward'])));
-    const eligibleIds = writers.map((w) => w.userId).sort();
+      .where(eq(membership.assemblyId, proposal.assemblyId));
+    // Eligible: those who may take part in the proposal's deliberation (core/dissent-rules), not observers.
+    const eligibleIds = members.filter((m) => canTakePart(m.role)).map((m) => m.userId).sort();
     const version = await captureVersion(tx, proposal, { name: `Round ${proposal.round}: decision`, kind: 'decision', actorId });
     const decisionId = randomUUID();
     await tx.insert(decision).values({

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { canTakePart } from '../../core/dissent-rules';
 import { isMotionCarried, type ReopeningMotion } from '../../core/reopening-motion';
 import { requestTransition } from '../../core/proposal-lifecycle';
 import type { Role } from '../../core/roles';
@@ -17,11 +18,11 @@ export async function motionSignatures(tx: Queryable, motion: typeof reopenMotio
     ids.length === 0
       ? []
       : await tx
-          .select({ userId: membership.userId })
+          .select({ userId: membership.userId, role: membership.role })
           .from(membership)
-          .where(and(eq(membership.assemblyId, assemblyId), inArray(membership.userId, ids), inArray(membership.role, ['member', 'steward'])));
+          .where(and(eq(membership.assemblyId, assemblyId), inArray(membership.userId, ids)));
   const reopening: ReopeningMotion = { moverId: motion.moverId, coSignerIds: ids.filter((id) => id !== motion.moverId) };
-  return { reopening, memberIds: members.map((m) => m.userId) };
+  return { reopening, memberIds: members.filter((m) => canTakePart(m.role)).map((m) => m.userId) };
 }
 
 /**

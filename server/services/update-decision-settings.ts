@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { DecisionSettingsInput } from '../../core/decision-rules';
-import { refuse } from '../../core/refusals';
 import type { Db } from '../db/database';
 import { assemblyDecisionSettings } from '../db/schema';
 import { appendAssemblyLog } from './assembly-log-writer';
 import { readDecisionSettings } from './decision-settings';
-import { requireMembership } from './membership-guard';
+import { requireRoleFor } from './membership-guard';
 
 /**
  * Changes how an assembly decides (stewards only; logged). Decisions already
@@ -13,8 +12,7 @@ import { requireMembership } from './membership-guard';
  */
 export async function updateDecisionSettings(db: Db, actorId: string, assemblyId: string, input: DecisionSettingsInput) {
   await db.transaction(async (tx) => {
-    const role = await requireMembership(tx, assemblyId, actorId);
-    if (role !== 'steward') throw refuse('STEWARDS_ONLY_DECISION_SETTINGS');
+    await requireRoleFor(tx, assemblyId, actorId, 'change-decision-settings', 'STEWARDS_ONLY_DECISION_SETTINGS');
     const values = {
       rule: input.rule as unknown as Record<string, unknown>,
       reopenSignatures: input.reopenSignatures,

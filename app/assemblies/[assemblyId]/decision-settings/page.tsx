@@ -30,7 +30,7 @@ export default async function DecisionSettingsPage({ params }: Props) {
     orNotFound(getDecisionSettings(await database(), user.id, assembly.id)),
   ]);
   // The server refuses anyone else's changes; this only decides between a form and a summary.
-  const steward = can(assembly.myRole, 'change-role');
+  const steward = can(assembly.myRole, 'change-decision-settings');
   return (
     <section aria-labelledby="decision-settings-title" className="max-w-2xl space-y-4">
       <div className="space-y-1">
