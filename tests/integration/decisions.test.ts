@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, type LedgerEntry } from '../../core/ledger';
 import { openDecision } from '../../server/services/open-decision';
-import { ApiClient, uniqueEmail } from '../support/api-client';
+import type { ApiClient } from '../support/api-client';
 import { fingerprint } from '../support/db-fingerprint';
-import { buildSyncFixture, newProposal, type SyncFixture } from '../support/sync-fixture';
+import { addMember, buildSyncFixture, newProposal, type SyncFixture } from '../support/sync-fixture';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -19,10 +19,7 @@ let cleo: ApiClient;
 beforeAll(async () => {
   server = await startTestServer();
   fx = await buildSyncFixture(server.url);
-  cleo = new ApiClient(server.url);
-  expect((await cleo.signUp('Cleo', uniqueEmail('cleo'))).status).toBe(200);
-  const invitation = await fx.ann.post(`/api/assemblies/${fx.assemblyId}/invitations`, { role: 'member' });
-  expect((await cleo.post(`/api/invitations/${invitation.body.token}/accept`)).status).toBe(200);
+  cleo = await addMember(fx, server.url, 'Cleo');
 });
 afterAll(async () => {
   await server?.stop();

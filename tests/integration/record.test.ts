@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import * as Y from 'yjs';
-import { ApiClient, uniqueEmail } from '../support/api-client';
+import { ApiClient } from '../support/api-client';
 import { connectSyncClient, syncTicket, waitFor } from '../support/sync-clients';
-import { buildSyncFixture, newProposal, type SyncFixture } from '../support/sync-fixture';
+import { addMember, buildSyncFixture, newProposal, type SyncFixture } from '../support/sync-fixture';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -20,10 +20,7 @@ let cleo: ApiClient;
 beforeAll(async () => {
   server = await startTestServer();
   fx = await buildSyncFixture(server.url);
-  cleo = new ApiClient(server.url);
-  expect((await cleo.signUp('Cleo', uniqueEmail('cleo'))).status).toBe(200);
-  const invitation = await fx.ann.post(`/api/assemblies/${fx.assemblyId}/invitations`, { role: 'member' });
-  expect((await cleo.post(`/api/invitations/${invitation.body.token}/accept`)).status).toBe(200);
+  cleo = await addMember(fx, server.url, 'Cleo');
 });
 afterAll(async () => {
   await server?.stop();

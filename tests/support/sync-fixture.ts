@@ -34,3 +34,12 @@ export async function newProposal(fx: SyncFixture, title = 'Another text'): Prom
   expect(response.status).toBe(201);
   return response.body.id as string;
 }
+
+/** Signs up `name` and has them join the fixture's assembly as a member (a third writer). */
+export async function addMember(fx: SyncFixture, baseUrl: string, name: string): Promise<ApiClient> {
+  const person = new ApiClient(baseUrl);
+  expect((await person.signUp(name, uniqueEmail(name.toLowerCase()))).status).toBe(200);
+  const invitation = await fx.ann.post(`/api/assemblies/${fx.assemblyId}/invitations`, { role: 'member' });
+  expect((await person.post(`/api/invitations/${invitation.body.token}/accept`)).status).toBe(200);
+  return person;
+}
