@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 /** Reads "true"/"1"/"yes" (any case) as true, anything else as false. */
@@ -71,6 +72,21 @@ const environmentSchema = z.object({
    * should then be reachable only from a private network.
    */
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
+  /**
+   * Redis connection string (redis://[:password@]host:port[/db]). When set, this server is one
+   * node of several sharing DATABASE_URL: text updates, presence and live events travel
+   * between nodes through Redis. Requires DATABASE_URL.
+   */
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  /** Name of this node in logs and metrics; defaults to the host name and process id. */
+  NODE_NAME: optionalString.pipe(z.string().max(100).optional()),
+  /** Least severity written to the log: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Seconds between the start of a shutdown (when /readyz turns 503) and the closing of
+   * connections, so that a load balancer stops sending new ones first.
+   */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(0),
 });
 
 /** Plenary's validated configuration. */
@@ -113,6 +129,14 @@ export interface Config {
   demo: boolean;
   /** Bearer token /metrics requires, when set; otherwise /metrics is open. */
   metricsToken?: string;
+  /** Redis connection string, when this server is one node of several. */
+  redisUrl?: string;
+  /** This node's name in logs and metrics. */
+  nodeName: string;
+  /** Least severity logged. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Milliseconds between readiness turning 503 and connections closing, on shutdown. */
+  shutdownDrainMs: number;
 }
 
 /** Limits and housekeeping of the sync server. */
@@ -153,6 +177,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Migrating a PostgreSQL database the server would then not use is surely a mistake.
     throw new ConfigError('Invalid configuration:\n  DATABASE_MIGRATION_URL: needs DATABASE_URL to be set as well');
   }
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    // Nodes share their state through PostgreSQL; an embedded database belongs to one process.
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: several nodes need a shared PostgreSQL database; set DATABASE_URL too (the embedded database serves one process only)',
+    );
+  }
   // NODE_ENV defaults to production for the server, but only an explicit production setting turns the demo off.
   const demo = e.DEMO === 'on' || (e.DEMO === 'auto' && env.NODE_ENV !== 'production');
   return {
@@ -180,5 +210,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     demo,
     metricsToken: e.METRICS_TOKEN,
+    redisUrl: e.REDIS_URL,
+    nodeName: e.NODE_NAME ?? `${hostname()}-${process.pid}`,
+    logLevel: e.LOG_LEVEL,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_SECONDS * 1000,
   };
 }
