@@ -16,6 +16,13 @@ export const REALTIME_PATH = '/socket.io';
 export const SUBSCRIBE = 'subscribe';
 /** Client → server: leave such a room. */
 export const UNSUBSCRIBE = 'unsubscribe';
+/**
+ * Server → client: events may have been missed (the server lost its link to
+ * the other nodes for a while): re-read what is shown. A proposal's events
+ * also carry their ledger `seq`, so a client can tell which it missed and
+ * read them with `GET /api/proposals/:id/ledger?after=<seq>`.
+ */
+export const RESYNC = 'resync';
 
 /** Payload of {@link SUBSCRIBE} and {@link UNSUBSCRIBE}. */
 export const subscriptionSchema = z.union([

@@ -183,6 +183,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  REDIS_URL: several nodes need a shared PostgreSQL database; set DATABASE_URL too (the embedded database serves one process only)',
     );
   }
+  if (e.REDIS_URL && !e.AUTH_SECRET) {
+    // A secret generated per node would make each node refuse the others' sessions and sync tokens.
+    throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: several nodes (REDIS_URL) must share one AUTH_SECRET; set the same value on every node');
+  }
   // NODE_ENV defaults to production for the server, but only an explicit production setting turns the demo off.
   const demo = e.DEMO === 'on' || (e.DEMO === 'auto' && env.NODE_ENV !== 'production');
   return {

@@ -24,6 +24,7 @@ import { watchDecisionDeadlines } from './services/decision-deadlines';
 import { createOpsEndpoints } from './ops/ops-endpoints';
 import { createServerMetrics } from './ops/metrics';
 import { createReadinessProbe, databaseCheck } from './ops/readiness';
+import { joinCluster, type ClusterNode } from './cluster/cluster-node';
 
 /** The project root, where next.config.js and .next live. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -39,6 +40,8 @@ export interface RunningServer {
   realtime: RealtimeServer;
   /** The demo made at this start, if any (empty database, demo enabled). */
   demo?: DemoSeed;
+  /** This node's link to the others (REDIS_URL), if any. */
+  cluster?: ClusterNode;
   /** Stops accepting connections, ends open ones, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -61,6 +64,7 @@ function localOrigins(port: number): string[] {
 export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase(config);
   let httpServer: Server | undefined;
+  let cluster: ClusterNode | undefined;
   try {
     const app = next({ dev: config.dev, dir: PROJECT_ROOT, hostname: 'localhost', port: config.port || undefined });
     await app.prepare();
@@ -108,10 +112,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
     const runtime: Runtime = { config, db: database.db, appendLog: database.appendLog, auth, mailer, publicUrl, trustedOrigins, secret };
     setRuntime(runtime);
-    const syncServer = createSyncServer(runtime);
+    cluster = config.redisUrl ? joinCluster(config.redisUrl, config.nodeName) : undefined;
+    const syncServer = createSyncServer(runtime, cluster?.texts);
     await syncServer.warmUp();
     sync = syncServer;
-    const realtime = createRealtimeServer(server, runtime);
+    const realtime = createRealtimeServer(server, runtime, cluster?.clients);
+    // Whatever the other nodes published while the link was down is lost: read it back, check memberships again.
+    const stopCatchingUp = cluster?.onReconnected(() => {
+      console.log('[cluster] Redis is back: catching up');
+      Promise.all([syncServer.catchUp(), realtime.catchUp()]).catch((error: unknown) => console.error('[cluster] catch-up failed:', error));
+    });
     // Made as soon as both servers exist, so that no commit goes uncounted.
     const metrics = createServerMetrics({
       syncConnections: () => syncServer.connectionCount,
@@ -123,8 +133,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // Decisions whose deadline passed while the server was down close now, once.
     const deadlines = watchDecisionDeadlines(database.db);
     await deadlines.check();
-    // Every dependency a node needs before taking traffic gets a check here (Redis, once multi-node exists).
-    const readiness = createReadinessProbe([databaseCheck(database.db)]);
+    // Every dependency a node needs before taking traffic gets a check here.
+    const readiness = createReadinessProbe([databaseCheck(database.db), ...(cluster ? [cluster.readiness] : [])]);
     ops.serve({ readiness, metrics });
 
     let closing: Promise<void> | undefined;
@@ -132,7 +142,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       (closing ??= (async () => {
         // First, so that a proxy still probing over an open connection stops sending traffic.
         ops.shutDown();
+        // Time for a load balancer to see the 503 and send new connections elsewhere.
+        if (config.shutdownDrainMs > 0) await new Promise((done) => setTimeout(done, config.shutdownDrainMs));
         metrics.stop();
+        stopCatchingUp?.();
         const httpClosed = new Promise<void>((done) => server.close(() => done()));
         // Sync first: pending edits are stored before clients are told to go (1001).
         deadlines.stop();
@@ -141,12 +154,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         server.closeAllConnections();
         await httpClosed;
         await app.close?.().catch(() => undefined);
+        await cluster?.close();
         clearRuntime();
         await database.close();
       })());
-    return { url: publicUrl, port, runtime, database, sync: syncServer, realtime, demo, close };
+    return { url: publicUrl, port, runtime, database, sync: syncServer, realtime, demo, cluster, close };
   } catch (error) {
     httpServer?.close();
+    await cluster?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }
@@ -169,7 +184,7 @@ export async function runFromCommandLine(): Promise<void> {
     console.error(`Plenary could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const store = running.database.kind === 'pglite' ? `embedded database in ${resolve(config.dataDir)}` : 'PostgreSQL';
+  const store = running.database.kind === 'pglite' ? `embedded database in ${resolve(config.dataDir)}` : running.cluster ? `PostgreSQL, node ${running.cluster.name} of several (Redis)` : 'PostgreSQL';
   console.log(`Plenary is serving ${running.url} (${store})`);
   if (running.demo) console.log(describeDemo(running.demo, running.url));
 
@@ -181,7 +196,7 @@ export async function runFromCommandLine(): Promise<void> {
     const force = setTimeout(() => {
       console.error('Shutdown took too long; exiting.');
       process.exit(1);
-    }, 10_000);
+    }, 10_000 + config.shutdownDrainMs);
     force.unref();
     running.close().then(
       () => process.exit(0),

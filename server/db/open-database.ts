@@ -8,6 +8,9 @@ import { createLogAppender, type LogAppender } from './log-appender';
 import { inspectLoginRole, loginRoleWarning, type RowQuery } from './login-role-check';
 import * as schema from './schema';
 
+/** Key of the advisory lock that migrations hold on PostgreSQL. */
+const MIGRATION_LOCK = 7_305_002;
+
 /** Folder of the committed SQL migrations. */
 const MIGRATIONS_FOLDER = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../drizzle');
 
@@ -66,6 +69,9 @@ export async function openDatabase(
     const owner = new Client({ connectionString: config.databaseMigrationUrl ?? config.databaseUrl });
     await owner.connect();
     try {
+      // Several nodes starting at once would each apply the same pending migration: one at a time
+      // (the lock ends with the connection), and the later ones find nothing left to apply.
+      await owner.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
       await migrate(drizzle(owner, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
     } finally {
       await owner.end();

@@ -211,11 +211,25 @@ export const docUpdate = pgTable(
     proposalId: text('proposal_id')
       .notNull()
       .references(() => proposal.id),
+    /**
+     * Position of this update in its proposal's text, 1, 2, 3, … without gaps, assigned by the
+     * append from `doc_sequence` (so rows of one text commit in this order, whichever node wrote
+     * them): a node that hears of seq n + 2 while holding n knows what it missed.
+     */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
     data: bytea('data').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('doc_update_proposal_idx').on(t.proposalId, t.id)],
+  (t) => [uniqueIndex('doc_update_proposal_seq_idx').on(t.proposalId, t.seq)],
 );
+
+/** The last sequence number given to an update of each proposal's text (see `doc_update.seq`). */
+export const docSequence = pgTable('doc_sequence', {
+  proposalId: text('proposal_id')
+    .primaryKey()
+    .references(() => proposal.id),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+});
 
 /** The merged state of a proposal's text up to the log rows compaction folded into it. */
 export const docSnapshot = pgTable('doc_snapshot', {
@@ -225,6 +239,8 @@ export const docSnapshot = pgTable('doc_snapshot', {
   state: bytea('state').notNull(),
   /** How many log rows have been folded into this snapshot, over its whole life. */
   mergedUpdates: bigint('merged_updates', { mode: 'number' }).notNull().default(0),
+  /** The highest `doc_update.seq` folded into this snapshot (0: none). */
+  throughSeq: bigint('through_seq', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -16,16 +16,24 @@ function bus(): EventEmitter {
   return (holder[KEY] ??= new EventEmitter().setMaxListeners(50));
 }
 
-function emit(channel: string, payload: unknown): void {
-  bus().emit(channel, payload);
+/** Where an event was committed: by this node, or by another node (heard over Redis). */
+export interface Heard {
+  fromOtherNode: boolean;
 }
 
-function listen<T>(channel: string, listener: (payload: T) => void): () => void {
+const HERE: Heard = { fromOtherNode: false };
+const ELSEWHERE: Heard = { fromOtherNode: true };
+
+function emit(channel: string, payload: unknown, heard: Heard): void {
+  bus().emit(channel, payload, heard);
+}
+
+function listen<T>(channel: string, listener: (payload: T, heard: Heard) => void): () => void {
   // Each listener is guarded: an emitter stops at the first listener that throws, and one
   // failing consumer must not keep the others (sync, socket.io) from hearing the event.
-  const guarded = (payload: T) => {
+  const guarded = (payload: T, heard: Heard) => {
     try {
-      listener(payload);
+      listener(payload, heard);
     } catch (error) {
       console.error(`[events] a ${channel} listener failed:`, error);
     }
@@ -36,20 +44,30 @@ function listen<T>(channel: string, listener: (payload: T) => void): () => void 
 
 /** Announces an event that a use case has committed. Never throws: listeners' failures are logged. */
 export function publish(event: LiveEvent): void {
-  emit('event', event);
+  emit('event', event, HERE);
 }
 
-/** Listens to every published event; returns the function that stops listening. */
-export function onEvent(listener: (event: LiveEvent) => void): () => void {
+/** Announces an event another node committed (several nodes: the cluster relay calls this). */
+export function publishFromOtherNode(event: LiveEvent): void {
+  emit('event', event, ELSEWHERE);
+}
+
+/** Listens to every published event, this node's and other nodes'; returns the function that stops listening. */
+export function onEvent(listener: (event: LiveEvent, heard: Heard) => void): () => void {
   return listen('event', listener);
 }
 
 /** Announces that a session ended. */
 export function publishSessionEnded(ended: SessionEnded): void {
-  emit('session-ended', ended);
+  emit('session-ended', ended, HERE);
 }
 
-/** Listens to ended sessions; returns the function that stops listening. */
-export function onSessionEnded(listener: (ended: SessionEnded) => void): () => void {
+/** Announces that a session ended, as another node heard of it first. */
+export function publishSessionEndedFromOtherNode(ended: SessionEnded): void {
+  emit('session-ended', ended, ELSEWHERE);
+}
+
+/** Listens to ended sessions, wherever they ended; returns the function that stops listening. */
+export function onSessionEnded(listener: (ended: SessionEnded, heard: Heard) => void): () => void {
   return listen('session-ended', listener);
 }

@@ -1,8 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
 import { fromNodeHeaders } from 'better-auth/node';
+import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
 import { AppError, toAckError } from '../../core/errors';
-import { isProposalEvent, REALTIME_PATH, roomOf, SUBSCRIBE, subscriptionSchema, UNSUBSCRIBE, type LiveEvent } from '../../core/realtime-events';
+import { isProposalEvent, REALTIME_PATH, RESYNC, roomOf, SUBSCRIBE, subscriptionSchema, UNSUBSCRIBE, type LiveEvent } from '../../core/realtime-events';
+import type { RedisClients } from '../cluster/redis-clients';
+import { catchingPublisher } from '../cluster/catching-publisher';
 import { refuse } from '../../core/refusals';
 import type { Runtime } from '../runtime';
 import { requireMembership } from '../services/membership-guard';
@@ -21,6 +24,11 @@ type Ack = (answer: unknown) => void;
 /** The live-events endpoint. */
 export interface RealtimeServer {
   io: Server;
+  /**
+   * After the link to the other nodes was lost: this node's sockets leave the
+   * rooms they may no longer be in, and all are told to re-read ({@link RESYNC}).
+   */
+  catchUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,9 +41,12 @@ function userRoom(userId: string): string {
  * Origin must be this server's, the session cookie identifies the member, and
  * a room (an assembly's or a proposal's) is joined only by its members.
  * Committed events are pushed to their assembly's room; when a membership
- * ends, that member's sockets leave the assembly's rooms at once.
+ * ends, that member's sockets leave the assembly's rooms at once. With
+ * several nodes (`redis`), rooms span the nodes through socket.io's Redis
+ * adapter: the node where an event was committed emits it to every node's
+ * sockets, so events heard from other nodes are not emitted again here.
  */
-export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime): RealtimeServer {
+export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime, redis?: RedisClients): RealtimeServer {
   const io = new Server<Record<string, never>, Record<string, (...args: unknown[]) => void>, Record<string, never>, SocketData>(httpServer, {
     path: REALTIME_PATH,
     serveClient: false,
@@ -47,6 +58,8 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime): 
       callback(null, origin === undefined || runtime.trustedOrigins.includes(origin));
     },
   });
+
+  if (redis) io.adapter(createAdapter(catchingPublisher(redis.pub), redis.adapterSub, { key: 'plenary:socket.io' }));
 
   io.use(async (socket, next) => {
     try {
@@ -108,7 +121,8 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime): 
     }
   }
 
-  const stopListening = onEvent((event: LiveEvent) => {
+  const stopListening = onEvent((event: LiveEvent, heard) => {
+    if (heard.fromOtherNode) return;
     if (isProposalEvent(event)) {
       io.to(roomOf({ proposalId: event.proposalId })).emit(event.type, event);
       return;
@@ -118,21 +132,43 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime): 
       // The member who is gone is told too (personal room; once, even if also in the assembly's room),
       // then stops receiving the assembly's events.
       io.to(assemblyRoom).to(userRoom(event.userId)).emit(event.type, event);
-      void leaveAssembly(event.userId, event.assemblyId);
+      leaveAssembly(event.userId, event.assemblyId).catch((error: unknown) => console.error('[realtime] could not end a removed member\'s rooms:', error));
     } else {
       io.to(assemblyRoom).emit(event.type, event);
     }
   });
 
-  const stopListeningToSessions = onSessionEnded(({ userId, sessionId }) => {
-    void io
-      .in(userRoom(userId))
+  const stopListeningToSessions = onSessionEnded(({ userId, sessionId }, heard) => {
+    if (heard.fromOtherNode) return;
+    io.in(userRoom(userId))
       .fetchSockets()
-      .then((sockets) => sockets.filter((s) => (s.data as SocketData).sessionId === sessionId).forEach((s) => s.disconnect(true)));
+      .then((sockets) => sockets.filter((s) => (s.data as SocketData).sessionId === sessionId).forEach((s) => s.disconnect(true)))
+      .catch((error: unknown) => console.error('[realtime] could not end a session\'s sockets:', error));
   });
+
+  /** Whether this node's socket may still be in `room` (checked again after the link to the other nodes was lost). */
+  async function mayStayIn(data: SocketData, room: string): Promise<boolean> {
+    if (room.startsWith('assembly:')) {
+      return requireMembership(runtime.db, room.slice('assembly:'.length), data.userId).then(() => true, (error: unknown) => !(error instanceof AppError));
+    }
+    if (room.startsWith('proposal:')) return Boolean(await findSyncAccess(runtime.db, data.userId, room.slice('proposal:'.length)));
+    return true;
+  }
 
   return {
     io,
+    async catchUp() {
+      for (const socket of io.of('/').sockets.values()) {
+        const data = socket.data as SocketData;
+        for (const room of socket.rooms) {
+          if (!(await mayStayIn(data, room).catch(() => true))) {
+            await socket.leave(room);
+            if (room.startsWith('proposal:')) data.proposalAssemblies.delete(room.slice('proposal:'.length));
+          }
+        }
+      }
+      io.local.emit(RESYNC);
+    },
     async close() {
       stopListening();
       stopListeningToSessions();

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { LedgerEntry, LedgerHead } from '../../core/ledger';
 import { refuse } from '../../core/refusals';
 import type { Queryable } from '../db/database';
@@ -33,11 +33,11 @@ export async function requireProposalReader(db: Queryable, userId: string, propo
  * checked here: a gap or an altered row is listed as stored, for the verifier
  * (or anyone holding the listing) to find.
  */
-export async function readLedger(db: Queryable, proposalId: string): Promise<LedgerEntry[]> {
+export async function readLedger(db: Queryable, proposalId: string, afterSeq = 0): Promise<LedgerEntry[]> {
   const rows = await db
     .select({ entry: ledgerEntry.entry, hash: ledgerEntry.hash })
     .from(ledgerEntry)
-    .where(eq(ledgerEntry.proposalId, proposalId))
+    .where(and(eq(ledgerEntry.proposalId, proposalId), gt(ledgerEntry.seq, afterSeq)))
     .orderBy(asc(ledgerEntry.seq));
   // Fields spelled out in a fixed order: jsonb keeps its own key order, and a reader should see the same shape every time.
   return rows.map(({ entry, hash }) => ({
@@ -53,10 +53,23 @@ export async function readLedger(db: Queryable, proposalId: string): Promise<Led
   }));
 }
 
-/** GET /api/proposals/:proposalId/ledger: the chain and its head, for members of the proposal's assembly. */
-export async function getLedger(db: Queryable, userId: string, proposalId: string): Promise<LedgerListing> {
+/**
+ * GET /api/proposals/:proposalId/ledger: the chain and its head, for members
+ * of the proposal's assembly; with `afterSeq`, only the entries after that
+ * one (every proposal event names its entry's seq, so a client that missed
+ * events reads what happened meanwhile), the head still the chain's last.
+ */
+export async function getLedger(db: Queryable, userId: string, proposalId: string, afterSeq?: number): Promise<LedgerListing> {
   await requireProposalReader(db, userId, proposalId);
-  const entries = await readLedger(db, proposalId);
-  const last = entries.at(-1);
+  const entries = await readLedger(db, proposalId, afterSeq);
+  const [last] =
+    afterSeq === undefined || entries.length > 0
+      ? entries.slice(-1)
+      : await db
+          .select({ seq: ledgerEntry.seq, hash: ledgerEntry.hash })
+          .from(ledgerEntry)
+          .where(eq(ledgerEntry.proposalId, proposalId))
+          .orderBy(desc(ledgerEntry.seq))
+          .limit(1);
   return { entries, head: last ? { seq: last.seq, hash: last.hash } : null };
 }

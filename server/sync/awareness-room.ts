@@ -6,11 +6,19 @@ import { MalformedMessageError } from './sync-message';
 /** Most awareness client ids one connection may speak for (a tab normally has one). */
 export const MAX_CLIENT_IDS_PER_CONNECTION = 4;
 
+/**
+ * How long another node's client stays present here without a renewal (clients renew every
+ * 15 s; y-protocols drops a silent client after 30 s): a node that died takes its clients along.
+ */
+export const REMOTE_PRESENCE_TTL_MS = 30_000;
+
 interface Entry {
   clock: number;
   /** The state as JSON, or null once removed. */
   json: string | null;
   owner: object;
+  /** When another node last told of this client (its clients only). */
+  heardAt?: number;
 }
 
 /**
@@ -24,6 +32,8 @@ interface Entry {
 export class AwarenessRoom {
   private readonly entries = new Map<number, Entry>();
   private readonly pending = new Set<number>();
+  /** One owner per other node, so that its clients' ids cannot be taken over by a connection here. */
+  private readonly remoteOwners = new Map<string, object>();
 
   /**
    * Takes an awareness update from `owner`. Entries for client ids owned by
@@ -51,12 +61,40 @@ export class AwarenessRoom {
     if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes in awareness update');
 
     for (const { clientId, clock, json } of incoming) {
-      const known = this.entries.get(clientId);
+      let known = this.entries.get(clientId);
+      // A client that reconnected here from another node takes its id back from that node's entry.
+      if (known?.heardAt !== undefined) known = undefined;
       if (known && known.owner !== owner) continue;
       if (!known && this.ownedBy(owner) >= MAX_CLIENT_IDS_PER_CONNECTION) continue;
       if (known && (clock < known.clock || (clock === known.clock && !(json === null && known.json !== null)))) continue;
       this.entries.set(clientId, { clock, json, owner });
       this.pending.add(clientId);
+    }
+  }
+
+  /**
+   * Takes presence another node flushed: its states were stamped and checked
+   * there, so they are only remembered (for newcomers here) and never queued
+   * for this node's flush, which would send them back. Undecodable updates
+   * from a node are ignored: nodes trust each other, but not blindly.
+   */
+  receiveRemote(node: string, update: Uint8Array): void {
+    let owner = this.remoteOwners.get(node);
+    if (!owner) this.remoteOwners.set(node, (owner = { node }));
+    const decoder = decoding.createDecoder(update);
+    try {
+      const count = decoding.readVarUint(decoder);
+      for (let i = 0; i < count; i++) {
+        const clientId = decoding.readVarUint(decoder);
+        const clock = decoding.readVarUint(decoder);
+        const json = decoding.readVarString(decoder);
+        const known = this.entries.get(clientId);
+        if (known && known.owner !== owner && known.heardAt === undefined) continue;
+        if (json === 'null') this.entries.delete(clientId);
+        else this.entries.set(clientId, { clock, json, owner, heardAt: Date.now() });
+      }
+    } catch {
+      return;
     }
   }
 
@@ -90,6 +128,8 @@ export class AwarenessRoom {
 
   /** An update with every present client's state, for a newcomer or a query. */
   current(): Uint8Array | undefined {
+    const stale = Date.now() - REMOTE_PRESENCE_TTL_MS;
+    for (const [id, entry] of this.entries) if (entry.heardAt !== undefined && entry.heardAt < stale) this.entries.delete(id);
     const ids = [...this.entries].filter(([, entry]) => entry.json !== null).map(([id]) => id);
     return ids.length > 0 ? this.encode(ids) : undefined;
   }

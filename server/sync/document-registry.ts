@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import type { LogAppender } from '../db/log-appender';
 import { appendUpdates } from './document-store';
 import { GroupCommitter } from './group-committer';
-import { SyncDocument } from './sync-document';
+import { SyncDocument, type DocumentRelay } from './sync-document';
 
 /**
  * The loaded documents of this server, one per proposal, sharing one group
@@ -20,6 +20,8 @@ export class DocumentRegistry {
     private readonly db: Db,
     appendLog: LogAppender,
     private readonly limits: SyncLimits,
+    /** The other nodes, when there are any. */
+    private readonly relay?: DocumentRelay,
   ) {
     this.committer = new GroupCommitter(
       (entries) => appendUpdates(appendLog, entries),
@@ -42,13 +44,16 @@ export class DocumentRegistry {
         db: this.db,
         committer: this.committer,
         limits: this.limits,
+        relay: this.relay,
         onEmpty: (d) => this.scheduleUnload(d),
         onCommitted: (d) => this.committedSinceBatch.add(d),
       });
       this.documents.set(proposalId, doc);
       // A document that failed to load is dropped at once, so that the next connection tries again.
       doc.ready.catch(() => {
-        if (this.documents.get(proposalId) === doc) this.documents.delete(proposalId);
+        if (this.documents.get(proposalId) !== doc) return;
+        this.documents.delete(proposalId);
+        this.relay?.unfollow(proposalId);
       });
     }
     this.cancelUnload(doc);
@@ -91,9 +96,15 @@ export class DocumentRegistry {
   private async unload(doc: SyncDocument): Promise<void> {
     if (!doc.isIdle || this.documents.get(doc.proposalId) !== doc) return;
     this.documents.delete(doc.proposalId);
+    this.relay?.unfollow(doc.proposalId);
     // Everything is durable already; compaction only makes the next load faster.
     if (doc.pendingLogRows > 0) await doc.compact();
     doc.destroy();
+  }
+
+  /** Every loaded document (to catch up after the link to the other nodes was lost). */
+  loaded(): SyncDocument[] {
+    return [...this.documents.values()];
   }
 
   /** Waits for pending commits, then compacts and frees every document (shutdown). */

@@ -1,7 +1,7 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db, Queryable } from '../db/database';
-import type { LogAppender } from '../db/log-appender';
+import type { AppendResult, LogAppender } from '../db/log-appender';
 import { TEXT_FROZEN_STATUSES } from '../../core/proposal-status';
 import { docSnapshot, docUpdate, proposal } from '../db/schema';
 import { initialTextState } from './initial-state';
@@ -9,7 +9,10 @@ import { initialTextState } from './initial-state';
 /** A proposal's stored text: the snapshot and the log rows after it. */
 export interface StoredText {
   snapshot: Uint8Array | undefined;
-  updates: { id: number; data: Uint8Array }[];
+  /** The highest update sequence number the snapshot holds (0: none). */
+  snapshotThrough: number;
+  /** Log rows in sequence order. */
+  updates: { seq: number; data: Uint8Array }[];
   /** Whether the proposal's status froze its text when this was read (TEXT_FROZEN_STATUSES). */
   frozen: boolean;
 }
@@ -19,6 +22,9 @@ export interface LogEntry {
   proposalId: string;
   data: Uint8Array;
 }
+
+/** First key of the advisory lock a compaction takes (the second is the proposal id's hash). */
+const COMPACTION_LOCK_CLASS = 7_305_001;
 
 /** Writes a new proposal's initial text as its first snapshot, in the transaction that creates the proposal. */
 export async function storeInitialText(tx: Queryable, proposalId: string): Promise<void> {
@@ -32,22 +38,40 @@ export async function storeInitialText(tx: Queryable, proposalId: string): Promi
  * folded from both parts (and one round trip keeps the first sync reply fast).
  */
 export async function loadText(db: Queryable, proposalId: string): Promise<StoredText> {
+  return readText(db, proposalId, 0);
+}
+
+/**
+ * The part of a proposal's text after update `afterSeq` (a node catching up):
+ * the log rows after it, plus the snapshot when a compaction folded some of
+ * those rows into it (applying a snapshot again is harmless: Yjs updates are
+ * idempotent). One statement, for the same reason as {@link loadText}.
+ */
+export async function readText(db: Queryable, proposalId: string, afterSeq: number): Promise<StoredText> {
   const result = await db.execute(sql`
-    select 0 as part, 0::bigint as id, ${docSnapshot.state} as data, null::text as status from ${docSnapshot} where ${docSnapshot.proposalId} = ${proposalId}
+    select 0 as part, ${docSnapshot.throughSeq} as seq, ${docSnapshot.state} as data, null::text as status from ${docSnapshot}
+      where ${docSnapshot.proposalId} = ${proposalId} and (${afterSeq} = 0 or ${docSnapshot.throughSeq} > ${afterSeq})
     union all
-    select 1 as part, ${docUpdate.id} as id, ${docUpdate.data} as data, null::text as status from ${docUpdate} where ${docUpdate.proposalId} = ${proposalId}
+    select 1 as part, ${docUpdate.seq} as seq, ${docUpdate.data} as data, null::text as status from ${docUpdate}
+      where ${docUpdate.proposalId} = ${proposalId} and ${docUpdate.seq} > ${afterSeq}
     union all
-    select 2 as part, 0::bigint as id, null::bytea as data, ${proposal.status} as status from ${proposal} where ${proposal.id} = ${proposalId}
-    order by part, id`);
-  const rows = (result as unknown as { rows: { part: number; id: string | number; data: Uint8Array | null; status: string | null }[] }).rows;
+    select 2 as part, 0::bigint as seq, null::bytea as data, ${proposal.status} as status from ${proposal} where ${proposal.id} = ${proposalId}
+    order by part, seq`);
+  const rows = (result as unknown as { rows: { part: number; seq: string | number; data: Uint8Array | null; status: string | null }[] }).rows;
   const bytes = (value: Uint8Array) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   const snapshot = rows.find((row) => Number(row.part) === 0);
   const status = rows.find((row) => Number(row.part) === 2)?.status;
   return {
     snapshot: snapshot?.data ? bytes(snapshot.data) : undefined,
-    updates: rows.filter((row) => Number(row.part) === 1).map((row) => ({ id: Number(row.id), data: bytes(row.data!) })),
+    snapshotThrough: snapshot ? Number(snapshot.seq) : 0,
+    updates: rows.filter((row) => Number(row.part) === 1).map((row) => ({ seq: Number(row.seq), data: bytes(row.data!) })),
     frozen: (TEXT_FROZEN_STATUSES as readonly (string | null | undefined)[]).includes(status),
   };
+}
+
+/** The highest update sequence number a stored text holds. */
+export function lastSeqOf(text: StoredText): number {
+  return Math.max(text.snapshotThrough, text.updates.at(-1)?.seq ?? 0);
 }
 
 /**
@@ -64,12 +88,14 @@ export async function ensureInitialText(db: Db, proposalId: string): Promise<voi
  * server/db/log-appender.ts). One statement is atomic on its own, so no
  * explicit transaction (and no extra round trips) is needed.
  */
-export async function appendUpdates(appendLog: LogAppender, entries: LogEntry[]): Promise<ReadonlySet<string>> {
+export async function appendUpdates(appendLog: LogAppender, entries: LogEntry[]): Promise<AppendResult> {
   return appendLog(entries);
 }
 
 /** What a compaction did. */
 export interface CompactionResult {
+  /** Whether another node (or process) was compacting this text, so that this one did nothing. */
+  skipped: boolean;
   /** Log rows folded into the snapshot (and deleted). */
   mergedRows: number;
   /** Their total size in bytes. */
@@ -83,22 +109,28 @@ export interface CompactionResult {
  * Folds a proposal's log into its snapshot: in one transaction, reads the
  * snapshot (locked) and the log rows, merges them in a fresh garbage-collected
  * document, writes the new snapshot and deletes exactly the rows it merged
- * (by id, so rows committed meanwhile stay).
+ * (by sequence number, so rows committed meanwhile stay). Only one node at a
+ * time compacts a text: the others find the transaction-scoped advisory lock
+ * taken and skip (the snapshot's row lock alone would make them wait, then
+ * fold again what the first one just folded).
  */
 export async function compactText(db: Db, proposalId: string): Promise<CompactionResult> {
   return db.transaction(async (tx) => {
+    const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${COMPACTION_LOCK_CLASS}, hashtext(${proposalId})) as taken`);
+    const [{ taken }] = (lock as unknown as { rows: { taken: boolean }[] }).rows;
+    if (!taken) return { skipped: true, mergedRows: 0, mergedBytes: 0, snapshotBytesBefore: 0, snapshotBytesAfter: 0 };
     const [snapshot] = await tx
       .select({ state: docSnapshot.state })
       .from(docSnapshot)
       .where(eq(docSnapshot.proposalId, proposalId))
       .for('update');
     const rows = await tx
-      .select({ id: docUpdate.id, data: docUpdate.data })
+      .select({ seq: docUpdate.seq, data: docUpdate.data })
       .from(docUpdate)
       .where(eq(docUpdate.proposalId, proposalId))
-      .orderBy(asc(docUpdate.id));
+      .orderBy(asc(docUpdate.seq));
     const snapshotBytesBefore = snapshot?.state.length ?? 0;
-    if (rows.length === 0) return { mergedRows: 0, mergedBytes: 0, snapshotBytesBefore, snapshotBytesAfter: snapshotBytesBefore };
+    if (rows.length === 0) return { skipped: false, mergedRows: 0, mergedBytes: 0, snapshotBytesBefore, snapshotBytesAfter: snapshotBytesBefore };
     const doc = new Y.Doc();
     Y.transact(doc, () => {
       if (snapshot) Y.applyUpdate(doc, snapshot.state);
@@ -106,20 +138,18 @@ export async function compactText(db: Db, proposalId: string): Promise<Compactio
     });
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
+    const throughSeq = rows.at(-1)!.seq;
     await tx
       .insert(docSnapshot)
-      .values({ proposalId, state, mergedUpdates: rows.length })
+      .values({ proposalId, state, mergedUpdates: rows.length, throughSeq })
       .onConflictDoUpdate({
         target: docSnapshot.proposalId,
-        set: { state, mergedUpdates: sql`${docSnapshot.mergedUpdates} + ${rows.length}`, updatedAt: new Date() },
+        set: { state, mergedUpdates: sql`${docSnapshot.mergedUpdates} + ${rows.length}`, throughSeq, updatedAt: new Date() },
       });
-    await tx.delete(docUpdate).where(
-      inArray(
-        docUpdate.id,
-        rows.map((row) => row.id),
-      ),
-    );
+    // Rows commit in sequence order (see log-appender.ts), so those read are exactly 1 … throughSeq of what is left.
+    await tx.delete(docUpdate).where(and(eq(docUpdate.proposalId, proposalId), lte(docUpdate.seq, throughSeq)));
     return {
+      skipped: false,
       mergedRows: rows.length,
       mergedBytes: rows.reduce((sum, row) => sum + row.data.length, 0),
       snapshotBytesBefore,

@@ -1,9 +1,10 @@
+import type { AppendResult } from '../db/log-appender';
 import type { LogEntry } from './document-store';
 
 /** An update waiting for its commit, with what to do once the outcome is known. */
 export interface CommitItem extends LogEntry {
-  /** Called synchronously, in commit order, once the update is durable. */
-  committed(): void;
+  /** Called synchronously, in commit order, once the update is durable, with its sequence number in its text. */
+  committed(seq: number): void;
   /**
    * Called when the commit succeeded but stored nothing of this update's
    * proposal, whose text is frozen (a decision is open): it must not be applied.
@@ -43,8 +44,8 @@ export class GroupCommitter {
   private readonly observers = new Set<(report: CommitReport) => void>();
 
   constructor(
-    /** Stores a batch; resolves with the proposals whose entries it refused (frozen texts). */
-    private readonly write: (entries: LogEntry[]) => Promise<ReadonlySet<string>>,
+    /** Stores a batch; resolves with the proposals whose entries it refused (frozen texts) and the sequence numbers given. */
+    private readonly write: (entries: LogEntry[]) => Promise<AppendResult>,
     private readonly afterBatch: (items: CommitItem[], ok: boolean) => void = () => undefined,
   ) {}
 
@@ -77,20 +78,27 @@ export class GroupCommitter {
         let ok = true;
         let failure: unknown;
         let refused: ReadonlySet<string> = new Set();
+        let bases: ReadonlyMap<string, number> = new Map();
         const started = performance.now();
         try {
-          refused = await this.write(batch.map(({ proposalId, data }) => ({ proposalId, data })));
+          ({ refused, bases } = await this.write(batch.map(({ proposalId, data }) => ({ proposalId, data }))));
         } catch (error) {
           ok = false;
           failure = error;
         }
         const seconds = (performance.now() - started) / 1000;
         if (this.observers.size > 0) this.report(batch, ok, refused, seconds);
+        // The k-th stored update of a text in the batch got base + k (see log-appender.ts).
+        const taken = new Map<string, number>();
         for (const item of batch) {
           try {
             if (!ok) item.failed(failure);
             else if (refused.has(item.proposalId)) item.refused();
-            else item.committed();
+            else {
+              const k = (taken.get(item.proposalId) ?? 0) + 1;
+              taken.set(item.proposalId, k);
+              item.committed((bases.get(item.proposalId) ?? 0) + k);
+            }
           } catch (error) {
             console.error('[sync] commit callback failed', error);
           }

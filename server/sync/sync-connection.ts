@@ -33,6 +33,11 @@ export class SyncConnection implements SyncPeer {
   readonly sessionId: string;
   private closed = false;
 
+  /** The proposal whose text this connection edits. */
+  get proposalId(): string {
+    return this.document.proposalId;
+  }
+
   constructor(
     private readonly socket: WebSocket,
     private readonly document: SyncDocument,

@@ -3,7 +3,7 @@ import { SYNC_CLOSE } from '../../core/sync-protocol';
 import type { SyncLimits } from '../config';
 import type { Db } from '../db/database';
 import { AwarenessRoom } from './awareness-room';
-import { compactText, ensureInitialText, loadText } from './document-store';
+import { compactText, ensureInitialText, lastSeqOf, loadText, readText, type StoredText } from './document-store';
 import type { GroupCommitter } from './group-committer';
 import type { SyncPeer } from './sync-peer';
 import {
@@ -17,11 +17,30 @@ import {
 } from './sync-message';
 import { addDeletions, addsToDocument, decodeCompleteUpdate, encodeDeletions, type Deletions } from './update-validation';
 
+/**
+ * How a document tells the other nodes holding it what this node's clients
+ * did (several nodes only). Updates go out after their commit, with their
+ * sequence number; presence goes out as this node flushes it.
+ */
+export interface DocumentRelay {
+  /** Starts hearing of the text's updates; resolves once subscribed (or after a bounded wait). */
+  follow(proposalId: string): Promise<void>;
+  /** Stops hearing of it (unloaded). */
+  unfollow(proposalId: string): void;
+  publishUpdate(proposalId: string, seq: number, update: Uint8Array): void;
+  publishAwareness(proposalId: string, update: Uint8Array): void;
+}
+
+/** How long a gap in the sequence numbers heard may last before the document reads what it missed. */
+const GAP_WAIT_MS = 250;
+
 /** What a document needs from the server around it. */
 export interface SyncDocumentContext {
   db: Db;
   committer: GroupCommitter;
   limits: SyncLimits;
+  /** The other nodes, when there are any. */
+  relay?: DocumentRelay;
   /** Called when the document's last peer left. */
   onEmpty(doc: SyncDocument): void;
   /** Called after an update of this document was committed and applied. */
@@ -64,6 +83,14 @@ export class SyncDocument {
    * nothing: the append itself decides, inside its statement.
    */
   private frozenHint = false;
+  /** Every update up to this sequence number is applied. */
+  private seq = 0;
+  /** Sequence numbers applied beyond {@link seq}: updates heard before one committed earlier. */
+  private readonly ahead = new Set<number>();
+  /** Other nodes' updates heard while loading, applied once loaded. */
+  private early: { seq: number; update: Uint8Array }[] | undefined = [];
+  private gapTimer: NodeJS.Timeout | undefined;
+  private catchingUp: Promise<void> | undefined;
 
   constructor(
     readonly proposalId: string,
@@ -75,19 +102,130 @@ export class SyncDocument {
   }
 
   private async load(): Promise<void> {
+    // Heard from the start of the read on: whatever commits elsewhere meanwhile is either read or heard.
+    await this.context.relay?.follow(this.proposalId);
     let stored = await loadText(this.context.db, this.proposalId);
     if (!stored.snapshot && stored.updates.length === 0) {
       await ensureInitialText(this.context.db, this.proposalId);
       stored = await loadText(this.context.db, this.proposalId);
     }
-    Y.transact(this.doc, () => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const row of stored.updates) Y.applyUpdate(this.doc, row.data);
-    });
+    this.applyStored(stored);
     this.snapshotBytes = stored.snapshot?.length ?? 0;
     this.storedBytes = this.snapshotBytes + stored.updates.reduce((sum, row) => sum + row.data.length, 0);
     this.logRows = stored.updates.length;
     this.frozenHint = stored.frozen;
+    const early = this.early ?? [];
+    this.early = undefined;
+    for (const { seq, update } of early) this.receiveRemoteUpdate(seq, update);
+  }
+
+  /** Applies stored text (a load or a catch-up); returns what it changed, if anything. */
+  private applyStored(stored: StoredText): Uint8Array | undefined {
+    let changes: Uint8Array | undefined;
+    const listen = (update: Uint8Array) => (changes = update);
+    this.doc.on('update', listen);
+    try {
+      Y.transact(this.doc, () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+        for (const row of stored.updates) Y.applyUpdate(this.doc, row.data);
+      });
+    } finally {
+      this.doc.off('update', listen);
+    }
+    this.noteSeqsThrough(lastSeqOf(stored));
+    return changes;
+  }
+
+  /**
+   * An update another node committed, heard over the relay: applied (it is
+   * durable) and relayed to this node's clients. Heard before the load ends,
+   * it waits for the load; already held, it is dropped.
+   */
+  receiveRemoteUpdate(seq: number, update: Uint8Array): void {
+    if (this.early) {
+      this.early.push({ seq, update });
+      return;
+    }
+    if (seq <= this.seq || this.ahead.has(seq)) return;
+    try {
+      Y.applyUpdate(this.doc, update, 'remote');
+    } catch (error) {
+      // Another node stored it, so it is valid: a failure here means this copy is damaged. Read it back.
+      console.error(`[sync] could not apply update ${seq} of ${this.proposalId} from another node:`, error);
+      void this.catchUp();
+      return;
+    }
+    this.storedBytes += update.length;
+    this.logRows++;
+    this.frozenHint = false;
+    const frame = encodeUpdate(update);
+    for (const peer of this.peers) peer.send(frame);
+    this.noteSeq(seq);
+  }
+
+  /** Presence another node flushed: remembered for newcomers and passed on to this node's clients. */
+  receiveRemoteAwareness(node: string, update: Uint8Array): void {
+    if (this.early) return; // Nobody here yet to tell; the next renewal reaches them.
+    this.awareness.receiveRemote(node, update);
+    const frame = encodeAwareness(update);
+    for (const peer of this.peers) peer.send(frame);
+  }
+
+  /** Records that update `seq` is applied, and reads back what is missing when a gap outlasts {@link GAP_WAIT_MS}. */
+  private noteSeq(seq: number): void {
+    if (seq === this.seq + 1) {
+      this.seq = seq;
+      while (this.ahead.delete(this.seq + 1)) this.seq++;
+    } else if (seq > this.seq) {
+      this.ahead.add(seq);
+    }
+    if (this.ahead.size === 0 || !this.context.relay) {
+      // One node: every commit is this node's, so a gap cannot happen; nothing to wait for.
+      if (!this.context.relay) this.ahead.clear();
+      return;
+    }
+    this.gapTimer ??= setTimeout(() => {
+      this.gapTimer = undefined;
+      if (this.ahead.size > 0) void this.catchUp();
+    }, GAP_WAIT_MS);
+    this.gapTimer.unref();
+  }
+
+  private noteSeqsThrough(seq: number): void {
+    if (seq <= this.seq) return;
+    this.seq = seq;
+    for (const held of this.ahead) if (held <= seq) this.ahead.delete(held);
+    while (this.ahead.delete(this.seq + 1)) this.seq++;
+  }
+
+  /**
+   * Reads from the database everything after the last update applied in
+   * order, applies it and passes what changed to this node's clients: for a
+   * gap in what other nodes relayed, and after the relay itself was lost.
+   */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= (async () => {
+      await this.ready;
+      const stored = await readText(this.context.db, this.proposalId, this.seq);
+      this.frozenHint = stored.frozen;
+      const changes = this.applyStored(stored);
+      this.logRows += stored.updates.length;
+      this.storedBytes += stored.updates.reduce((sum, row) => sum + row.data.length, 0);
+      if (changes) {
+        const frame = encodeUpdate(changes);
+        for (const peer of this.peers) peer.send(frame);
+      }
+    })()
+      .catch((error: unknown) => console.error(`[sync] could not catch up ${this.proposalId}:`, error))
+      .finally(() => {
+        this.catchingUp = undefined;
+      });
+    return this.catchingUp;
+  }
+
+  /** The last sequence number up to which every update is applied. */
+  get appliedSeq(): number {
+    return this.seq;
   }
 
   /** Whether the text is believed frozen (see {@link markFrozen}). */
@@ -180,13 +318,13 @@ export class SyncDocument {
     this.context.committer.submit({
       proposalId: this.proposalId,
       data: update,
-      committed: () => {
+      committed: (seq) => {
         this.inFlight--;
         this.inFlightBytes -= update.length;
         // Stored, so the text was not frozen when this committed.
         this.frozenHint = false;
         addDeletions(this.deletionsSinceSignal, deletions);
-        this.applyCommitted(update, peer);
+        this.applyCommitted(update, peer, seq);
       },
       refused: () => {
         this.inFlight--;
@@ -210,12 +348,14 @@ export class SyncDocument {
     });
   }
 
-  private applyCommitted(update: Uint8Array, origin: SyncPeer): void {
+  private applyCommitted(update: Uint8Array, origin: SyncPeer, seq: number): void {
     Y.applyUpdate(this.doc, update, origin);
     this.storedBytes += update.length;
     this.logRows++;
     const frame = encodeUpdate(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+    this.context.relay?.publishUpdate(this.proposalId, seq, update);
+    this.noteSeq(seq);
     this.context.onCommitted(this);
     if (this.logRows >= this.context.limits.compactEvery) void this.compact();
     if (this.peers.size === 0) this.context.onEmpty(this);
@@ -242,6 +382,11 @@ export class SyncDocument {
   compact(): Promise<void> {
     this.compacting ??= compactText(this.context.db, this.proposalId)
       .then((result) => {
+        if (result.skipped) {
+          // Another node is folding this log: counting starts again rather than asking after every commit.
+          this.logRows = 0;
+          return;
+        }
         this.logRows = Math.max(0, this.logRows - result.mergedRows);
         this.storedBytes += result.snapshotBytesAfter - result.snapshotBytesBefore - result.mergedBytes;
         this.snapshotBytes = result.snapshotBytesAfter;
@@ -273,11 +418,13 @@ export class SyncDocument {
       if (!update) return;
       const frame = encodeAwareness(update);
       for (const peer of this.peers) peer.send(frame);
+      this.context.relay?.publishAwareness(this.proposalId, update);
     });
   }
 
   /** Frees the in-memory document. */
   destroy(): void {
+    if (this.gapTimer) clearTimeout(this.gapTimer);
     this.doc.destroy();
   }
 }

@@ -10,6 +10,7 @@ import { DocumentRegistry } from './document-registry';
 import { loadText } from './document-store';
 import { admitSyncRequest } from './sync-admission';
 import { SyncConnection } from './sync-connection';
+import type { TextRelay } from '../cluster/text-relay';
 
 /** How often connections are pinged; one that has not answered since the last ping is dropped. */
 const HEARTBEAT_MS = 30_000;
@@ -27,18 +28,30 @@ export interface SyncServer {
    * client after a start does not pay for cold database caches and code paths.
    */
   warmUp(): Promise<void>;
+  /**
+   * After the link to the other nodes was lost: reads back every loaded
+   * text's missed updates, and checks every connection's membership and
+   * session again (a removal announced meanwhile went unheard).
+   */
+  catchUp(): Promise<void>;
   /** Closes every connection with 1001 (clients reconnect elsewhere or later), stores what is pending. */
   close(): Promise<void>;
 }
 
 /** Creates the sync server over the runtime's database, with the configured limits. */
-export function createSyncServer(runtime: Runtime): SyncServer {
+export function createSyncServer(runtime: Runtime, relay?: TextRelay): SyncServer {
   const limits = runtime.config.sync;
   // Frames over the message limit, up to the document limit, still arrive so that they are refused with
   // 4413, which tells the stock client to stop; ws's own 1009 (beyond) would make it resend forever.
   const maxPayload = Math.max(limits.maxMessageBytes * 2, limits.maxDocumentBytes) + 1024;
   const wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
-  const registry = new DocumentRegistry(runtime.db, runtime.appendLog, limits);
+  const registry = new DocumentRegistry(runtime.db, runtime.appendLog, limits, relay);
+  relay?.listen((proposalId, message) => {
+    const doc = registry.peek(proposalId);
+    if (!doc) return;
+    if (message.kind === 'update') doc.receiveRemoteUpdate(message.seq, message.update);
+    else doc.receiveRemoteAwareness(message.node, message.update);
+  });
   const connections = new Map<WebSocket, SyncConnection>();
   const alive = new WeakSet<WebSocket>();
   let closing = false;
@@ -121,6 +134,16 @@ export function createSyncServer(runtime: Runtime): SyncServer {
     registry,
     get connectionCount() {
       return connections.size;
+    },
+    async catchUp() {
+      await Promise.all(registry.loaded().map((doc) => doc.catchUp()));
+      await Promise.all([...connections.values()].map(async (connection) => {
+        const access = await findSyncAccess(runtime.db, connection.identity.id, connection.proposalId, connection.sessionId).catch(() => 'unknown' as const);
+        if (access === 'unknown') return; // The database is away too: the next catch-up decides.
+        if (!access) connection.close(SYNC_CLOSE.forbidden, 'you are no longer a member of this assembly');
+        else if (!access.sessionAlive) connection.close(SYNC_CLOSE.retryLater, 'session ended; reconnect to sign in again');
+        else if ((access.role === 'observer') !== connection.readOnly) connection.close(SYNC_CLOSE.retryLater, 'your role changed; reconnecting applies it');
+      }));
     },
     async warmUp() {
       await findSyncAccess(runtime.db, '-', '-', '-');

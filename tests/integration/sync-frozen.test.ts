@@ -44,9 +44,9 @@ async function setStatus(proposalId: string, status: string): Promise<void> {
   await server.database.db.execute(sql`update proposal set status = ${status} where id = ${proposalId}`);
 }
 
-async function logIds(proposalId: string): Promise<number[]> {
-  const result = await server.database.db.execute(sql`select id from doc_update where proposal_id = ${proposalId} order by id`);
-  return (result as unknown as { rows: { id: string | number }[] }).rows.map((row) => Number(row.id));
+async function logSeqs(proposalId: string): Promise<number[]> {
+  const result = await server.database.db.execute(sql`select seq from doc_update where proposal_id = ${proposalId} order by seq`);
+  return (result as unknown as { rows: { seq: string | number }[] }).rows.map((row) => Number(row.seq));
 }
 
 /** The highest id in the update log: any row stored later has a higher one. */
@@ -112,7 +112,7 @@ describe('a frozen text', () => {
     const b = await client('bob', proposalId);
     a.type('Before.');
     await waitFor(() => b.text() === 'Before.', 5000, 'in sync');
-    const stored = await logIds(proposalId);
+    const stored = await logSeqs(proposalId);
 
     await setStatus(proposalId, 'decision');
     const closes = watchCloses(a);
@@ -120,7 +120,7 @@ describe('a frozen text', () => {
     await waitFor(() => closes.includes(4409), 5000, 'sender closed with 4409');
     await sleep(300);
     expect(b.text()).toBe('Before.');
-    expect(await logIds(proposalId)).toEqual(stored);
+    expect(await logSeqs(proposalId)).toEqual(stored);
     // A client that sent nothing keeps reading; the stock client does not reconnect after 4409.
     expect(b.provider.wsconnected).toBe(true);
     expect(a.provider.wsconnected).toBe(false);
@@ -134,18 +134,18 @@ describe('a frozen text', () => {
     const b = await client('bob', proposalId);
     a.type('Decided.');
     await waitFor(() => b.text() === 'Decided.', 5000, 'in sync');
-    const stored = await logIds(proposalId);
+    const stored = await logSeqs(proposalId);
     await setStatus(proposalId, status);
     const closes = watchCloses(a);
     a.type(' Edited later.');
     await waitFor(() => closes.includes(4409), 5000, 'sender closed with 4409');
-    expect(await logIds(proposalId)).toEqual(stored);
+    expect(await logSeqs(proposalId)).toEqual(stored);
     expect(b.text()).toBe('Decided.');
     await setStatus(proposalId, 'deliberation');
     const c = await client('ann', proposalId);
     b.type(' Reopened.');
     await waitFor(() => c.text() === 'Decided. Reopened.', 5000, 'stored and relayed again');
-    expect((await logIds(proposalId)).length).toBeGreaterThan(stored.length);
+    expect((await logSeqs(proposalId)).length).toBeGreaterThan(stored.length);
   });
 
   it('lets a client that connects while frozen read, drops its edits and closes it with 4409 (status read with the text)', async () => {
@@ -237,7 +237,7 @@ describe('an edit racing a decision opening', () => {
     });
     await waitFor(() => closes.includes(4409), 5000, 'closed with 4409');
     expect(textOf(version)).toBe('Before.');
-    expect(await logIds(proposalId)).toEqual(version.updates.map((row) => row.id));
+    expect(await logSeqs(proposalId)).toEqual(version.updates.map((row) => row.seq));
     await sleep(200);
     expect(b.text()).toBe('Before.');
   });
@@ -257,14 +257,14 @@ describe('an edit racing a decision opening', () => {
           await sleep(60);
         },
       });
-      const flip = Math.max(...version.updates.map((row) => row.id));
+      const flip = Math.max(...version.updates.map((row) => row.seq));
       await sleep(300);
       clearInterval(typing);
       await server.sync.registry.committer.idle();
 
       // Every row stored is one the opening read: none was committed after it.
-      expect(await logIds(proposalId)).toEqual(version.updates.map((row) => row.id));
-      expect(Math.max(...(await logIds(proposalId)))).toBe(flip);
+      expect(await logSeqs(proposalId)).toEqual(version.updates.map((row) => row.seq));
+      expect(Math.max(...(await logSeqs(proposalId)))).toBe(flip);
       const text = textOf(version);
       expect(text.length).toBeGreaterThanOrEqual(60);
       // Each writer kept typing, so each one held edits the frozen text lacks.

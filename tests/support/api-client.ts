@@ -90,6 +90,14 @@ export class ApiClient {
     return other;
   }
 
+  /** The same person (same session) talking to another node of the same deployment, from that node's origin. */
+  at(baseUrl: string): ApiClient {
+    const other = new ApiClient(baseUrl, baseUrl);
+    for (const [name, value] of this.cookies) other.cookies.set(name, value);
+    other.userId = this.userId;
+    return other;
+  }
+
   /** The Cookie header this client sends (for opening a websocket as the same person). */
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');

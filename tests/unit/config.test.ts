@@ -39,14 +39,16 @@ describe('loadConfig', () => {
 
   it('turns on several nodes with REDIS_URL only beside DATABASE_URL, and reads the operations settings', () => {
     const pg = 'postgres://app:p@localhost:5432/plenary';
-    expect(loadConfig({ DATABASE_URL: pg, REDIS_URL: 'redis://127.0.0.1:6379', NODE_NAME: 'node-a', LOG_LEVEL: 'warn', SHUTDOWN_DRAIN_SECONDS: '2' })).toMatchObject({
+    const secret = 'a shared secret of at least thirty-two characters';
+    expect(loadConfig({ DATABASE_URL: pg, AUTH_SECRET: secret, REDIS_URL: 'redis://127.0.0.1:6379', NODE_NAME: 'node-a', LOG_LEVEL: 'warn', SHUTDOWN_DRAIN_SECONDS: '2' })).toMatchObject({
       redisUrl: 'redis://127.0.0.1:6379',
       nodeName: 'node-a',
       logLevel: 'warn',
       shutdownDrainMs: 2000,
     });
     expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL: several nodes need a shared PostgreSQL database; set DATABASE_URL/);
-    expect(() => loadConfig({ DATABASE_URL: pg, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ DATABASE_URL: pg, AUTH_SECRET: secret, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ DATABASE_URL: pg, REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/AUTH_SECRET: several nodes \(REDIS_URL\) must share one AUTH_SECRET/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(loadConfig({})).toMatchObject({ redisUrl: undefined, logLevel: 'info', shutdownDrainMs: 0 });
   });

@@ -1,0 +1,44 @@
+import type { ReadinessCheck } from '../ops/readiness';
+import { relayEvents } from './event-relay';
+import { createRedisClients, type RedisClients } from './redis-clients';
+import { TextRelay } from './text-relay';
+
+/** This server as one node of several, linked through Redis. */
+export interface ClusterNode {
+  /** This node's name on the channels (unique per process). */
+  name: string;
+  clients: RedisClients;
+  /** Texts between nodes (given to the sync server). */
+  texts: TextRelay;
+  /** The /readyz check of the link. */
+  readiness: ReadinessCheck;
+  /** Calls `listener` whenever the link comes back after a loss (the node then catches up). */
+  onReconnected(listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * Links this server to the others sharing its PostgreSQL database through
+ * Redis (`REDIS_URL`): texts and presence on one channel per text, committed
+ * events and ended sessions on one channel for all, and socket.io's adapter
+ * (set up by the realtime server on the same clients).
+ */
+export function joinCluster(redisUrl: string, nodeName: string): ClusterNode {
+  // Two processes given the same NODE_NAME would drop each other's messages as their own.
+  const name = `${nodeName}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const clients = createRedisClients(redisUrl, (error) => console.error(`[cluster] Redis: ${error.message}`));
+  const texts = new TextRelay(clients, name);
+  const stopEvents = relayEvents(clients, name);
+  return {
+    name,
+    clients,
+    texts,
+    readiness: { name: 'redis', run: () => clients.pub.ping() },
+    onReconnected: (listener) => clients.onReconnected(listener),
+    async close() {
+      stopEvents();
+      texts.close();
+      await clients.close();
+    },
+  };
+}

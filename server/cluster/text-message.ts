@@ -1,0 +1,42 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/** What travels on a text's channel between nodes. */
+export type TextMessage =
+  | { kind: 'update'; node: string; seq: number; update: Uint8Array }
+  | { kind: 'awareness'; node: string; update: Uint8Array };
+
+const KIND_UPDATE = 0;
+const KIND_AWARENESS = 1;
+
+/** The channel of a proposal's text. */
+export function textChannel(proposalId: string): string {
+  return `plenary:text:${proposalId}`;
+}
+
+/** Encodes a message: kind, sending node, sequence number (updates), payload. */
+export function encodeTextMessage(message: TextMessage): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, message.kind === 'update' ? KIND_UPDATE : KIND_AWARENESS);
+  encoding.writeVarString(encoder, message.node);
+  if (message.kind === 'update') encoding.writeVarUint(encoder, message.seq);
+  encoding.writeVarUint8Array(encoder, message.update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Decodes a message, or answers undefined for anything else found on the channel. */
+export function decodeTextMessage(bytes: Uint8Array): TextMessage | undefined {
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    const kind = decoding.readVarUint(decoder);
+    const node = decoding.readVarString(decoder);
+    if (kind === KIND_UPDATE) {
+      const seq = decoding.readVarUint(decoder);
+      return { kind: 'update', node, seq, update: decoding.readVarUint8Array(decoder) };
+    }
+    if (kind === KIND_AWARENESS) return { kind: 'awareness', node, update: decoding.readVarUint8Array(decoder) };
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
