@@ -23,6 +23,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Needs PostgreSQL (TEST_DATABASE_URL) and redis-server: run by `npm run test:multi-node`, not `npm test`.
+          name: 'multi-node',
+          include: ['tests/multi-node/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -24,7 +24,7 @@ ensureBuild();
 const vitest = packageBin('vitest');
 const playwright = packageBin('@playwright/test', 'playwright');
 const results = {
-  'unit and integration (vitest)': run('unit and integration tests', vitest, ['run']),
+  'unit and integration (vitest)': run('unit and integration tests', vitest, ['run', '--project', 'unit', '--project', 'integration']),
   'browser (Playwright)': run('browser tests', playwright, ['test']),
 };
 
