@@ -4,10 +4,13 @@ import * as encoding from 'lib0/encoding';
 /** What travels on a text's channel between nodes. */
 export type TextMessage =
   | { kind: 'update'; node: string; seq: number; update: Uint8Array }
-  | { kind: 'awareness'; node: string; update: Uint8Array };
+  | { kind: 'awareness'; node: string; update: Uint8Array }
+  /** A node that just loaded the text asks the others for their clients' presence. */
+  | { kind: 'presence-query'; node: string };
 
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
+const KIND_PRESENCE_QUERY = 2;
 
 /** The channel of a proposal's text. */
 export function textChannel(proposalId: string): string {
@@ -17,10 +20,10 @@ export function textChannel(proposalId: string): string {
 /** Encodes a message: kind, sending node, sequence number (updates), payload. */
 export function encodeTextMessage(message: TextMessage): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, message.kind === 'update' ? KIND_UPDATE : KIND_AWARENESS);
+  encoding.writeVarUint(encoder, message.kind === 'update' ? KIND_UPDATE : message.kind === 'awareness' ? KIND_AWARENESS : KIND_PRESENCE_QUERY);
   encoding.writeVarString(encoder, message.node);
   if (message.kind === 'update') encoding.writeVarUint(encoder, message.seq);
-  encoding.writeVarUint8Array(encoder, message.update);
+  if (message.kind !== 'presence-query') encoding.writeVarUint8Array(encoder, message.update);
   return encoding.toUint8Array(encoder);
 }
 
@@ -35,6 +38,7 @@ export function decodeTextMessage(bytes: Uint8Array): TextMessage | undefined {
       return { kind: 'update', node, seq, update: decoding.readVarUint8Array(decoder) };
     }
     if (kind === KIND_AWARENESS) return { kind: 'awareness', node, update: decoding.readVarUint8Array(decoder) };
+    if (kind === KIND_PRESENCE_QUERY) return { kind: 'presence-query', node };
     return undefined;
   } catch {
     return undefined;

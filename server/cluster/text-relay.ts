@@ -62,6 +62,11 @@ export class TextRelay {
     this.publish(proposalId, { kind: 'update', node: this.node, seq, update });
   }
 
+  /** Asks the other nodes holding a text for their clients' presence (answered with {@link publishAwareness}). */
+  queryPresence(proposalId: string): void {
+    this.publish(proposalId, { kind: 'presence-query', node: this.node });
+  }
+
   /** Tells the other nodes of presence flushed here. */
   publishAwareness(proposalId: string, update: Uint8Array): void {
     this.publish(proposalId, { kind: 'awareness', node: this.node, update });

@@ -134,6 +134,12 @@ export class AwarenessRoom {
     return ids.length > 0 ? this.encode(ids) : undefined;
   }
 
+  /** An update with the state of every client connected to this node (for another node that asks). */
+  currentLocal(): Uint8Array | undefined {
+    const ids = [...this.entries].filter(([, entry]) => entry.json !== null && entry.heardAt === undefined).map(([id]) => id);
+    return ids.length > 0 ? this.encode(ids) : undefined;
+  }
+
   private ownedBy(owner: object): number {
     let count = 0;
     for (const entry of this.entries.values()) if (entry.owner === owner) count++;

@@ -29,6 +29,8 @@ export interface DocumentRelay {
   unfollow(proposalId: string): void;
   publishUpdate(proposalId: string, seq: number, update: Uint8Array): void;
   publishAwareness(proposalId: string, update: Uint8Array): void;
+  /** Asks the other nodes for their clients' presence in the text. */
+  queryPresence(proposalId: string): void;
 }
 
 /** How long a gap in the sequence numbers heard may last before the document reads what it missed. */
@@ -104,6 +106,7 @@ export class SyncDocument {
   private async load(): Promise<void> {
     // Heard from the start of the read on: whatever commits elsewhere meanwhile is either read or heard.
     await this.context.relay?.follow(this.proposalId);
+    this.context.relay?.queryPresence(this.proposalId);
     let stored = await loadText(this.context.db, this.proposalId);
     if (!stored.snapshot && stored.updates.length === 0) {
       await ensureInitialText(this.context.db, this.proposalId);
@@ -165,10 +168,15 @@ export class SyncDocument {
 
   /** Presence another node flushed: remembered for newcomers and passed on to this node's clients. */
   receiveRemoteAwareness(node: string, update: Uint8Array): void {
-    if (this.early) return; // Nobody here yet to tell; the next renewal reaches them.
     this.awareness.receiveRemote(node, update);
     const frame = encodeAwareness(update);
     for (const peer of this.peers) peer.send(frame);
+  }
+
+  /** Another node loaded the text and asks who is here: this node's clients' presence goes out. */
+  answerPresenceQuery(): void {
+    const present = this.awareness.currentLocal();
+    if (present) this.context.relay?.publishAwareness(this.proposalId, present);
   }
 
   /** Records that update `seq` is applied, and reads back what is missing when a gap outlasts {@link GAP_WAIT_MS}. */

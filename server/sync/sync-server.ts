@@ -50,7 +50,8 @@ export function createSyncServer(runtime: Runtime, relay?: TextRelay): SyncServe
     const doc = registry.peek(proposalId);
     if (!doc) return;
     if (message.kind === 'update') doc.receiveRemoteUpdate(message.seq, message.update);
-    else doc.receiveRemoteAwareness(message.node, message.update);
+    else if (message.kind === 'awareness') doc.receiveRemoteAwareness(message.node, message.update);
+    else doc.answerPresenceQuery();
   });
   const connections = new Map<WebSocket, SyncConnection>();
   const alive = new WeakSet<WebSocket>();

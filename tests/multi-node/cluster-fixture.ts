@@ -11,7 +11,7 @@ export interface Cluster {
   postgres: TestPostgresDatabase;
   redis: TestRedis;
   nodes: ServerProcess[];
-  /** Starts node `index` again (after a kill), on a new port. */
+  /** Kills node `index` (if still running) and starts it again on the same port. */
   restart(index: number): Promise<ServerProcess>;
   stop(): Promise<void>;
 }
@@ -49,7 +49,8 @@ export async function startCluster(count = 2): Promise<Cluster> {
   if (!postgres) throw new Error('The multi-node suite needs TEST_DATABASE_URL (a PostgreSQL server).');
   const redis = await startTestRedis(await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'plenary-cluster-'));
-  const start = (index: number) => spawnServer(nodeEnvironment(postgres, redis.url, `node-${index + 1}`, join(dataDir, `node-${index + 1}`)));
+  const start = (index: number, port = 0) =>
+    spawnServer({ ...nodeEnvironment(postgres, redis.url, `node-${index + 1}`, join(dataDir, `node-${index + 1}`)), PORT: String(port) });
   // The first node alone migrates the fresh database; the others then find nothing to apply.
   const nodes = [await start(0)];
   nodes.push(...(await Promise.all(Array.from({ length: count - 1 }, (_, i) => start(i + 1)))));
@@ -58,8 +59,9 @@ export async function startCluster(count = 2): Promise<Cluster> {
     redis,
     nodes,
     async restart(index) {
+      const port = Number(new URL(nodes[index].url).port);
       await nodes[index].kill('SIGKILL');
-      nodes[index] = await start(index);
+      nodes[index] = await start(index, port);
       return nodes[index];
     },
     async stop() {
