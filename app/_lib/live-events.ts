@@ -3,6 +3,7 @@ import {
   ASSEMBLY_EVENT_TYPES,
   PROPOSAL_EVENT_TYPES,
   REALTIME_PATH,
+  RESYNC,
   roomOf,
   SUBSCRIBE,
   UNSUBSCRIBE,
@@ -79,7 +80,8 @@ export function eventInRoom(event: LiveEvent, room: Subscription): boolean {
  * events and reconnections. The socket reconnects on its own; after every
  * reconnection the rooms are joined again (a new connection starts with none),
  * then the reconnection listeners run, so that pages re-read what they may
- * have missed.
+ * have missed; they run too when the server says events may be missing
+ * (RESYNC: its link to the other nodes was down).
  */
 export class LiveClient {
   private readonly rooms = new Map<string, Room>();
@@ -101,6 +103,10 @@ export class LiveClient {
         if (event) for (const listener of [...this.eventListeners]) listener(event);
       });
     }
+    // The server lost its link to the other nodes for a while: events may be missing, as after a reconnection.
+    transport.on(RESYNC, () => {
+      for (const listener of [...this.reconnectListeners]) listener();
+    });
     transport.on('connect', () => void this.onConnect());
     transport.on('disconnect', (reason) => {
       for (const room of this.rooms.values()) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventInRoom, LiveClient, type LiveAck, type LiveTransport } from '../../app/_lib/live-events';
 import { mergeNewestPage } from '../../app/_lib/log-page';
-import type { AssemblyEvent, LiveEvent } from '../../core/realtime-events';
+import { RESYNC, type AssemblyEvent, type LiveEvent } from '../../core/realtime-events';
 
 const A = 'assembly-a';
 const B = 'assembly-b';
@@ -141,6 +141,18 @@ describe('LiveClient', () => {
     expect(transport.subscribed()).toEqual([{ assemblyId: A }, { proposalId: 'p1' }, { assemblyId: A }, { proposalId: 'p1' }]);
     expect(order).toEqual(['reconnected after 4 subscriptions']);
     expect(client.getState()).toBe('live');
+  });
+
+  it('tells the reconnection listeners when the server says events may have been missed', async () => {
+    const { transport, client } = setUp();
+    let rereads = 0;
+    client.onReconnect(() => (rereads += 1));
+    client.join({ proposalId: 'p1' });
+    transport.open();
+    await settle();
+    expect(rereads).toBe(0);
+    transport.emitLocal(RESYNC);
+    expect(rereads).toBe(1);
   });
 
   it('tells the holder when the server refuses a room, also after a reconnection', async () => {
