@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import { AwarenessRoom } from './awareness-room';
 import { compactText, ensureInitialText, lastSeqOf, loadText, readText, type StoredText } from './document-store';
 import type { GroupCommitter } from './group-committer';
+import { SequenceTracker } from './sequence-tracker';
 import type { SyncPeer } from './sync-peer';
 import {
   encodeAwareness,
@@ -32,9 +33,6 @@ export interface DocumentRelay {
   /** Asks the other nodes for their clients' presence in the text. */
   queryPresence(proposalId: string): void;
 }
-
-/** How long a gap in the sequence numbers heard may last before the document reads what it missed. */
-const GAP_WAIT_MS = 250;
 
 /** What a document needs from the server around it. */
 export interface SyncDocumentContext {
@@ -85,19 +83,17 @@ export class SyncDocument {
    * nothing: the append itself decides, inside its statement.
    */
   private frozenHint = false;
-  /** Every update up to this sequence number is applied. */
-  private seq = 0;
-  /** Sequence numbers applied beyond {@link seq}: updates heard before one committed earlier. */
-  private readonly ahead = new Set<number>();
+  /** Which updates, by sequence number, this copy holds. */
+  private readonly sequence: SequenceTracker;
   /** Other nodes' updates heard while loading, applied once loaded. */
   private early: { seq: number; update: Uint8Array }[] | undefined = [];
-  private gapTimer: NodeJS.Timeout | undefined;
   private catchingUp: Promise<void> | undefined;
 
   constructor(
     readonly proposalId: string,
     private readonly context: SyncDocumentContext,
   ) {
+    this.sequence = new SequenceTracker(() => void this.catchUp(), Boolean(context.relay));
     this.ready = this.load();
     // A failed load is reported to each joining connection; do not also crash on an unobserved rejection.
     this.ready.catch(() => undefined);
@@ -135,7 +131,7 @@ export class SyncDocument {
     } finally {
       this.doc.off('update', listen);
     }
-    this.noteSeqsThrough(lastSeqOf(stored));
+    this.sequence.noteThrough(lastSeqOf(stored));
     return changes;
   }
 
@@ -149,7 +145,7 @@ export class SyncDocument {
       this.early.push({ seq, update });
       return;
     }
-    if (seq <= this.seq || this.ahead.has(seq)) return;
+    if (this.sequence.holds(seq)) return;
     try {
       Y.applyUpdate(this.doc, update, 'remote');
     } catch (error) {
@@ -163,7 +159,7 @@ export class SyncDocument {
     this.frozenHint = false;
     const frame = encodeUpdate(update);
     for (const peer of this.peers) peer.send(frame);
-    this.noteSeq(seq);
+    this.sequence.note(seq);
   }
 
   /** Presence another node flushed: remembered for newcomers and passed on to this node's clients. */
@@ -179,33 +175,6 @@ export class SyncDocument {
     if (present) this.context.relay?.publishAwareness(this.proposalId, present);
   }
 
-  /** Records that update `seq` is applied, and reads back what is missing when a gap outlasts {@link GAP_WAIT_MS}. */
-  private noteSeq(seq: number): void {
-    if (seq === this.seq + 1) {
-      this.seq = seq;
-      while (this.ahead.delete(this.seq + 1)) this.seq++;
-    } else if (seq > this.seq) {
-      this.ahead.add(seq);
-    }
-    if (this.ahead.size === 0 || !this.context.relay) {
-      // One node: every commit is this node's, so a gap cannot happen; nothing to wait for.
-      if (!this.context.relay) this.ahead.clear();
-      return;
-    }
-    this.gapTimer ??= setTimeout(() => {
-      this.gapTimer = undefined;
-      if (this.ahead.size > 0) void this.catchUp();
-    }, GAP_WAIT_MS);
-    this.gapTimer.unref();
-  }
-
-  private noteSeqsThrough(seq: number): void {
-    if (seq <= this.seq) return;
-    this.seq = seq;
-    for (const held of this.ahead) if (held <= seq) this.ahead.delete(held);
-    while (this.ahead.delete(this.seq + 1)) this.seq++;
-  }
-
   /**
    * Reads from the database everything after the last update applied in
    * order, applies it and passes what changed to this node's clients: for a
@@ -214,7 +183,7 @@ export class SyncDocument {
   catchUp(): Promise<void> {
     this.catchingUp ??= (async () => {
       await this.ready;
-      const stored = await readText(this.context.db, this.proposalId, this.seq);
+      const stored = await readText(this.context.db, this.proposalId, this.sequence.applied);
       this.frozenHint = stored.frozen;
       const changes = this.applyStored(stored);
       this.logRows += stored.updates.length;
@@ -233,7 +202,7 @@ export class SyncDocument {
 
   /** The last sequence number up to which every update is applied. */
   get appliedSeq(): number {
-    return this.seq;
+    return this.sequence.applied;
   }
 
   /** Whether the text is believed frozen (see {@link markFrozen}). */
@@ -363,7 +332,7 @@ export class SyncDocument {
     const frame = encodeUpdate(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
     this.context.relay?.publishUpdate(this.proposalId, seq, update);
-    this.noteSeq(seq);
+    this.sequence.note(seq);
     this.context.onCommitted(this);
     if (this.logRows >= this.context.limits.compactEvery) void this.compact();
     if (this.peers.size === 0) this.context.onEmpty(this);
@@ -432,7 +401,7 @@ export class SyncDocument {
 
   /** Frees the in-memory document. */
   destroy(): void {
-    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.sequence.stop();
     this.doc.destroy();
   }
 }
