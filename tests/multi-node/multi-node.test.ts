@@ -3,6 +3,7 @@
  * either node co-edit one text, hear each other's events, survive the death of
  * a node and a restart of Redis, and lose their access on every node at once.
  */
+import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESYNC } from '../../core/realtime-events';
@@ -52,6 +53,24 @@ async function waitForAsync(condition: () => Promise<boolean>, timeoutMs: number
   }
 }
 
+/** A text's sequence as stored: the snapshot's last folded update, the log's numbers, the counter. */
+async function textSequence(proposalId: string): Promise<{ throughSeq: number; seqs: number[]; lastSeq: number }> {
+  const client = new pg.Client({ connectionString: cluster.postgres.url });
+  await client.connect();
+  try {
+    const through = await client.query('select through_seq from doc_snapshot where proposal_id = $1', [proposalId]);
+    const log = await client.query('select seq from doc_update where proposal_id = $1 order by seq', [proposalId]);
+    const counter = await client.query('select last_seq from doc_sequence where proposal_id = $1', [proposalId]);
+    return {
+      throughSeq: Number(through.rows[0].through_seq),
+      seqs: log.rows.map((row: { seq: string }) => Number(row.seq)),
+      lastSeq: Number(counter.rows[0].last_seq),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
 /** Whether `doc` holds every item `update` carries (writers here only insert). */
 function holdsUpdate(doc: Y.Doc, update: Uint8Array): boolean {
   const { structs } = Y.decodeUpdate(update);
@@ -94,6 +113,10 @@ describe('two nodes sharing PostgreSQL and Redis', () => {
     // As the editor does once a caret exists (a client's first state, clock 0, is never applied by others).
     ann.provider.awareness.setLocalStateField('cursor', null);
     bob.provider.awareness.setLocalStateField('cursor', null);
+    // Both nodes appended to one text (and compacted it, every 25 rows): the sequence has no gap and no repeat.
+    const stored = await textSequence(proposalId);
+    expect(stored.seqs).toEqual(Array.from({ length: stored.lastSeq - stored.throughSeq }, (_, i) => stored.throughSeq + i + 1));
+    expect(stored.lastSeq).toBeGreaterThanOrEqual(120);
     const names = (client: SyncClient) => [...client.provider.awareness.getStates().values()].map((state) => (state as { user?: { name?: string } }).user?.name);
     await waitFor(() => names(bob).includes('Ann') && names(ann).includes('Bob'), 10_000, 'presence across nodes');
   });
