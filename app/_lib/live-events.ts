@@ -267,7 +267,9 @@ let shared: LiveClient | null = null;
 export function liveClient(): LiveClient {
   if (typeof window === 'undefined') throw new Error('liveClient() runs in the browser only');
   if (shared) return shared;
-  const socket = io({ path: REALTIME_PATH, withCredentials: true, autoConnect: false });
+  // Websocket only, no long-polling: behind a load balancer over several nodes, polling requests of one
+  // session would need to reach the same node (sticky sessions); the live text needs websockets anyway.
+  const socket = io({ path: REALTIME_PATH, withCredentials: true, autoConnect: false, transports: ['websocket'] });
   const client = new LiveClient(socketTransport(socket), navigator.onLine);
   // socket.io notices a lost network only by its heartbeat (and not at all on localhost): follow the browser instead.
   window.addEventListener('offline', () => client.goOffline());
