@@ -25,6 +25,8 @@ import { createOpsEndpoints } from './ops/ops-endpoints';
 import { createServerMetrics } from './ops/metrics';
 import { createReadinessProbe, databaseCheck } from './ops/readiness';
 import { joinCluster, type ClusterNode } from './cluster/cluster-node';
+import { configureLogger, logger } from './logging/logger';
+import { createRequestLog } from './logging/request-log';
 
 /** The project root, where next.config.js and .next live. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -62,6 +64,7 @@ function localOrigins(port: number): string[] {
  * Used by the command line below and by the integration tests (port 0).
  */
 export async function startServer(config: Config): Promise<RunningServer> {
+  configureLogger(config);
   const database = await openDatabase(config);
   let httpServer: Server | undefined;
   let cluster: ClusterNode | undefined;
@@ -70,14 +73,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await app.prepare();
     const handle = app.getRequestHandler();
     const ops = createOpsEndpoints({ metricsToken: config.metricsToken });
+    const logRequest = createRequestLog({ clientAddress: (req) => clientAddress(req, config.trustProxy) });
 
     httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
+      // First, so that probes get an id too (their access lines are at debug level).
+      const reqId = logRequest(req, res);
       // Before Next and before auth: probes and scrapes must answer even while Next is busy.
       if (ops.handle(req, res)) return;
       // The auth rate limit keys on this header: never let a client choose it.
       req.headers[CLIENT_IP_HEADER] = clientAddress(req, config.trustProxy);
       handle(req, res).catch((error: unknown) => {
-        console.error('[http] unhandled error', error);
+        logger().error({ err: error, reqId, method: req.method, url: req.url }, 'unhandled error in the request handler');
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
@@ -119,8 +125,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const realtime = createRealtimeServer(server, runtime, cluster?.clients);
     // Whatever the other nodes published while the link was down is lost: read it back, check memberships again.
     const stopCatchingUp = cluster?.onReconnected(() => {
-      console.log('[cluster] Redis is back: catching up');
-      Promise.all([syncServer.catchUp(), realtime.catchUp()]).catch((error: unknown) => console.error('[cluster] catch-up failed:', error));
+      logger().info({ component: 'cluster' }, 'Redis is back: catching up');
+      Promise.all([syncServer.catchUp(), realtime.catchUp()]).catch((error: unknown) =>
+        logger().error({ component: 'cluster', err: error }, 'catch-up after the Redis link came back failed'),
+      );
     });
     // Made as soon as both servers exist, so that no commit goes uncounted.
     const metrics = createServerMetrics({
@@ -167,24 +175,35 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 }
 
+/**
+ * Ends a start that failed: the reason goes to the log, and also to stderr as
+ * plain text, since whoever started the server is reading the terminal.
+ */
+function failToStart(message: string, error?: unknown): never {
+  logger().fatal({ err: error }, message);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
 /** Runs the server as a command: configuration from the environment, stops on SIGTERM/SIGINT. */
 export async function runFromCommandLine(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
+    // A configuration error names every bad variable; its stack would say nothing more.
+    failToStart(error instanceof Error ? error.message : String(error), error instanceof ConfigError ? undefined : error);
   }
   process.env.NEXT_TELEMETRY_DISABLED ??= '1';
   let running: RunningServer;
   try {
     running = await startServer(config);
   } catch (error) {
-    console.error(`Plenary could not start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    failToStart(`Plenary could not start: ${error instanceof Error ? error.message : String(error)}`, error);
   }
   const store = running.database.kind === 'pglite' ? `embedded database in ${resolve(config.dataDir)}` : running.cluster ? `PostgreSQL, node ${running.cluster.name} of several (Redis)` : 'PostgreSQL';
+  logger().info({ url: running.url, store }, 'server started');
+  // Plain text on purpose: people read these lines, and scripts and tests look for "Plenary is serving <url>".
   console.log(`Plenary is serving ${running.url} (${store})`);
   if (running.demo) console.log(describeDemo(running.demo, running.url));
 
@@ -192,16 +211,16 @@ export async function runFromCommandLine(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received: shutting down`);
+    logger().info({ signal }, 'shutting down');
     const force = setTimeout(() => {
-      console.error('Shutdown took too long; exiting.');
+      logger().error('shutdown took too long; exiting');
       process.exit(1);
     }, 10_000 + config.shutdownDrainMs);
     force.unref();
     running.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('Shutdown failed:', error);
+        logger().error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );
