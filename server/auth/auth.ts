@@ -78,6 +78,8 @@ export function createAuth(options: AuthOptions) {
     },
     rateLimit: {
       enabled: true,
+      // In the database, not in this process: several nodes share one limit per client address.
+      storage: 'database',
       window: 60,
       max: 300,
       customRules: {

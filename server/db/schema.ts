@@ -87,6 +87,18 @@ export const verification = pgTable(
   (t) => [index('verification_identifier_idx').on(t.identifier)],
 );
 
+/**
+ * better-auth's rate-limit counters (sign-in, sign-up, password reset), kept in the database
+ * rather than in each process, so that several nodes share one limit per client address.
+ */
+export const rateLimit = pgTable('rate_limit', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  count: integer('count').notNull(),
+  /** Milliseconds since the epoch of the last counted request. */
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
+});
+
 // ---- Assemblies ----
 
 export const assembly = pgTable('assembly', {
@@ -245,7 +257,7 @@ export const docSnapshot = pgTable('doc_snapshot', {
 });
 
 /** Every table the auth adapter manages, by the model names better-auth uses. */
-export const authSchema = { user, session, account, verification };
+export const authSchema = { user, session, account, verification, rateLimit };
 
 // ---- Ledger (promise 5) ----
 

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESYNC } from '../../core/realtime-events';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
-import type { ApiClient } from '../support/api-client';
+import { ApiClient } from '../support/api-client';
 import { connectRealtime, type RealtimeClient } from '../support/realtime-client';
 import { connectSyncClient, syncTicket, waitFor, watchCloses, type SyncClient } from '../support/sync-clients';
 import { addMember, buildSyncFixture, newProposal, type SyncFixture } from '../support/sync-fixture';
@@ -249,5 +249,12 @@ describe('two nodes sharing PostgreSQL and Redis', () => {
     await waitFor(() => cleoLive.events.some((e) => e.type === 'member.removed'), 10_000, 'told on node 2');
     // And node 2 admits her no more.
     expect((await on(cleo, 1).post(`/api/proposals/${fx.proposalId}/sync-token`)).status).toBe(404);
+  });
+
+  it('count sign-in attempts from one address on every node against one limit', async () => {
+    const guess = (index: number) => new ApiClient(node(index).url).signIn('nobody@example.org', 'a wrong passphrase');
+    for (const index of [0, 1, 0, 1, 0]) expect((await guess(index)).status).toBe(401);
+    expect((await guess(1)).status).toBe(429);
+    expect((await guess(0)).status).toBe(429);
   });
 });
