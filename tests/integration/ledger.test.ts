@@ -170,6 +170,18 @@ describe('the chain', () => {
     expect(verifyChain(proposalId, listing.entries)).toEqual({ ok: true, length: kinds.length, head: listing.head });
     expect(extendsHead(listing.entries, first.head!)).toBe(true);
     expect(await verify(proposalId, fx.olga)).toEqual({ ok: true, length: kinds.length, head: listing.head });
+
+    // A client that heard up to entry 7 reads what it missed; the head is still the chain's.
+    const missed = await fx.olga.get(`/api/proposals/${proposalId}/ledger?after=7`);
+    expect(missed.status).toBe(200);
+    expect(missed.body).toEqual({ entries: listing.entries.slice(7), head: listing.head });
+    expect((await fx.olga.get(`/api/proposals/${proposalId}/ledger?after=${kinds.length}`)).body).toEqual({ entries: [], head: listing.head });
+    expect((await fx.olga.get(`/api/proposals/${proposalId}/ledger?after=0`)).body).toEqual(listing);
+    for (const query of ['after=-1', 'after=two', 'after=1.5', 'before=3']) {
+      const refused = await fx.olga.get(`/api/proposals/${proposalId}/ledger?${query}`);
+      expect(refused.status, query).toBe(400);
+      expect(refused.body.error.reason).toBe('INVALID_INPUT');
+    }
   });
 
   it('is hidden from outsiders and refused without a session', async () => {
