@@ -1,4 +1,5 @@
 import type { ReadinessCheck } from '../ops/readiness';
+import { logger, redactText } from '../logging/logger';
 import { relayEvents } from './event-relay';
 import { createRedisClients, type RedisClients } from './redis-clients';
 import { TextRelay } from './text-relay';
@@ -26,7 +27,8 @@ export interface ClusterNode {
 export function joinCluster(redisUrl: string, nodeName: string): ClusterNode {
   // Two processes given the same NODE_NAME would drop each other's messages as their own.
   const name = `${nodeName}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const clients = createRedisClients(redisUrl, (error) => console.error(`[cluster] Redis: ${error.message}`));
+  // The message only: the same connection error comes back every few seconds while Redis is away.
+  const clients = createRedisClients(redisUrl, (error) => logger().error({ component: 'cluster', reason: redactText(error.message) }, 'Redis link error'));
   const texts = new TextRelay(clients, name);
   const stopEvents = relayEvents(clients, name);
   return {

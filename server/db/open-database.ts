@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config';
+import { logger } from '../logging/logger';
 import { acquireDataDirLock } from './data-dir-lock';
 import type { Db } from './database';
 import { createLogAppender, type LogAppender } from './log-appender';
@@ -86,8 +87,8 @@ export async function openDatabase(
       if (risk) {
         const warning = loginRoleWarning(risk, config.databaseUrl);
         if (config.allowOwnerDatabaseRole === false) throw new Error(`refusing this database login role.\n${warning}`);
-        // Loud on purpose: the deployment works, but one of the promises is weaker than it looks.
-        console.warn(`\n${'!'.repeat(78)}\nWARNING: ${warning}\n${'!'.repeat(78)}\n`);
+        // A warning, not a refusal: the deployment works, but one of the promises is weaker than it looks.
+        logger().warn({ component: 'database' }, `WARNING: ${warning}`);
       }
       const appendLog = createLogAppender({ kind: 'postgres', query: (text, params, name) => pool.query({ text, values: params, name }) });
       return { db: db as unknown as Db, appendLog, kind: 'postgres', close: () => pool.end() };

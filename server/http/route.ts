@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { toErrorResponse } from '../../core/errors';
 import { getRuntime, type Runtime } from '../runtime';
 import { refuse } from '../../core/refusals';
+import { logger, REQUEST_ID_HEADER } from '../logging/logger';
 
 /** Largest JSON body accepted by the API, in bytes: room for a dissent at its character limits in any script (up to 4 bytes a character). */
 export const MAX_JSON_BODY_BYTES = 128 * 1024;
@@ -85,7 +86,11 @@ function handle<Params>(
       return Response.json(result, { status: options.status ?? 200 });
     } catch (error) {
       const { status, body: errorBody } = toErrorResponse(error);
-      if (status >= 500) console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+      if (status >= 500) {
+        // The request id (set by the composition root) ties this line to the request's access line.
+        const reqId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
+        logger().error({ err: error, reqId, method: request.method, url: new URL(request.url).pathname }, 'API request failed');
+      }
       return Response.json(errorBody, { status });
     }
   };

@@ -13,6 +13,9 @@ import type { Config } from '../config';
 
 export type { Logger };
 
+/** The header that carries a request's id, in both directions (set on the request before Next sees it). */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
 /** What a redacted value is replaced with. */
 export const REDACTED = '[redacted]';
 
@@ -116,12 +119,24 @@ export function redactText(text: string): string {
   return text.replace(URL_CREDENTIALS, `$1${REDACTED}@`).replace(SECRET_ASSIGNMENT, `$1${REDACTED}`);
 }
 
+/**
+ * A failed query's parameters, as drizzle writes them into its error's
+ * message: they can hold a session token or whatever a member wrote.
+ */
+const QUERY_PARAMS = /(\nparams: )[^\n]*/g;
+
+function redactErrorText(text: string): string {
+  return redactText(text).replace(QUERY_PARAMS, `$1${REDACTED}`);
+}
+
 /** pino's error serializer (type, message, stack, causes, own fields), with secrets taken out of its texts. */
 function serializeError(error: unknown): SerializedError | unknown {
   const serialized = pino.stdSerializers.err(error as Error);
   if (serialized && typeof serialized === 'object' && 'message' in serialized) {
-    if (typeof serialized.message === 'string') serialized.message = redactText(serialized.message);
-    if (typeof serialized.stack === 'string') serialized.stack = redactText(serialized.stack);
+    if (typeof serialized.message === 'string') serialized.message = redactErrorText(serialized.message);
+    if (typeof serialized.stack === 'string') serialized.stack = redactErrorText(serialized.stack);
+    // drizzle's DrizzleQueryError keeps them as a field too.
+    if ('params' in serialized) serialized.params = REDACTED;
   }
   return serialized;
 }
@@ -130,7 +145,7 @@ function serializeError(error: unknown): SerializedError | unknown {
 function serializeRequest(request: unknown): unknown {
   if (!request || typeof request !== 'object') return request;
   const { method, url, headers } = request as { method?: string; url?: string; headers?: unknown };
-  const id = headers instanceof Headers ? headers.get('x-request-id') : (headers as Record<string, unknown> | undefined)?.['x-request-id'];
+  const id = headers instanceof Headers ? headers.get(REQUEST_ID_HEADER) : (headers as Record<string, unknown> | undefined)?.[REQUEST_ID_HEADER];
   return { method, url: typeof url === 'string' ? redactUrl(url) : url, ...(id ? { id } : {}) };
 }
 

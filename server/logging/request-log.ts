@@ -6,10 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
-import { logger, redactUrl } from './logger';
+import { logger, redactUrl, REQUEST_ID_HEADER, type Logger } from './logger';
 
-/** The header that carries a request's id, in both directions. */
-export const REQUEST_ID_HEADER = 'x-request-id';
+export { REQUEST_ID_HEADER };
 
 /**
  * What an incoming id may look like: a proxy's or client's id is kept so
@@ -32,6 +31,8 @@ export type RequestLog = (req: IncomingMessage, res: ServerResponse) => string;
 /** How the access log learns the client's address (the composition root knows whether a proxy is trusted). */
 export interface RequestLogOptions {
   clientAddress(req: IncomingMessage): string;
+  /** Where the lines go; the process's {@link logger} unless given (tests give their own). */
+  logger?: Logger;
 }
 
 /**
@@ -43,7 +44,7 @@ export interface RequestLogOptions {
  */
 export function createRequestLog(options: RequestLogOptions): RequestLog {
   const middleware = pinoHttp({
-    logger: logger(),
+    logger: options.logger ?? logger(),
     genReqId(req, res) {
       const id = requestIdFor(req.headers[REQUEST_ID_HEADER]);
       req.headers[REQUEST_ID_HEADER] = id;

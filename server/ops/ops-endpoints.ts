@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorBody } from '../../core/errors';
+import { logger } from '../logging/logger';
 import type { ServerMetrics } from './metrics';
 import type { ReadinessReport } from './readiness';
 
@@ -96,7 +97,7 @@ export function createOpsEndpoints(options: { metricsToken?: string }): OpsEndpo
         return true;
       }
       (path === '/readyz' ? ready(req, res) : metrics(req, res)).catch((error: unknown) => {
-        console.error(`[ops] ${path} failed`, error);
+        logger().error({ component: 'ops', path, err: error }, 'operations endpoint failed');
         if (!res.headersSent) sendJson(req, res, 500, refusal('INTERNAL', 'Something went wrong on the server.'));
       });
       return true;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
+import { logger } from '../logging/logger';
 
 /** One dependency the server needs before it should be sent traffic. */
 export interface ReadinessCheck {
@@ -59,10 +60,10 @@ export function createReadinessProbe(checks: readonly ReadinessCheck[], timeoutM
       report.checks[check.name] = outcome;
       if (outcome !== 'ok') {
         report.ready = false;
-        if (!failing.has(check.name)) console.error(`[readyz] ${check.name} check ${outcome}`, error ?? '');
+        if (!failing.has(check.name)) logger().error({ component: 'readyz', check: check.name, outcome, err: error }, 'readiness check failing');
         failing.add(check.name);
       } else if (failing.delete(check.name)) {
-        console.log(`[readyz] ${check.name} check ok again`);
+        logger().info({ component: 'readyz', check: check.name }, 'readiness check ok again');
       }
     }
     return report;

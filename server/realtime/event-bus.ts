@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { LiveEvent } from '../../core/realtime-events';
+import { logger } from '../logging/logger';
 
 /** A session that ended (sign-out, password reset, expiry clean-up): its live connections must end too. */
 export interface SessionEnded {
@@ -35,7 +36,7 @@ function listen<T>(channel: string, listener: (payload: T, heard: Heard) => void
     try {
       listener(payload, heard);
     } catch (error) {
-      console.error(`[events] a ${channel} listener failed:`, error);
+      logger().error({ component: 'events', channel, err: error }, 'an event listener failed');
     }
   };
   bus().on(channel, guarded);

@@ -5,6 +5,7 @@ import { Server, type Socket } from 'socket.io';
 import { AppError, toAckError } from '../../core/errors';
 import { isProposalEvent, REALTIME_PATH, RESYNC, roomOf, SUBSCRIBE, subscriptionSchema, UNSUBSCRIBE, type LiveEvent } from '../../core/realtime-events';
 import type { RedisClients } from '../cluster/redis-clients';
+import { logger } from '../logging/logger';
 import { catchingPublisher } from '../cluster/catching-publisher';
 import { refuse } from '../../core/refusals';
 import type { Runtime } from '../runtime';
@@ -104,7 +105,7 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime, r
       await socket.join(roomOf(parsed.data));
       ack?.({ ok: true });
     } catch (error) {
-      if (!(error instanceof AppError)) console.error('[realtime] subscribe failed:', error);
+      if (!(error instanceof AppError)) logger().error({ component: 'realtime', err: error }, 'subscribe failed');
       ack?.(toAckError(error));
     }
   }
@@ -132,7 +133,9 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime, r
       // The member who is gone is told too (personal room; once, even if also in the assembly's room),
       // then stops receiving the assembly's events.
       io.to(assemblyRoom).to(userRoom(event.userId)).emit(event.type, event);
-      leaveAssembly(event.userId, event.assemblyId).catch((error: unknown) => console.error('[realtime] could not end a removed member\'s rooms:', error));
+      leaveAssembly(event.userId, event.assemblyId).catch((error: unknown) =>
+        logger().error({ component: 'realtime', err: error, userId: event.userId, assemblyId: event.assemblyId }, 'could not end a removed member\'s rooms'),
+      );
     } else {
       io.to(assemblyRoom).emit(event.type, event);
     }
@@ -143,7 +146,7 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime, r
     io.in(userRoom(userId))
       .fetchSockets()
       .then((sockets) => sockets.filter((s) => (s.data as SocketData).sessionId === sessionId).forEach((s) => s.disconnect(true)))
-      .catch((error: unknown) => console.error('[realtime] could not end a session\'s sockets:', error));
+      .catch((error: unknown) => logger().error({ component: 'realtime', err: error, userId }, 'could not end a session\'s sockets'));
   });
 
   /** Whether this node's socket may still be in `room` (checked again after the link to the other nodes was lost). */

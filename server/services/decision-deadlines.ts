@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import { onEvent } from '../realtime/event-bus';
+import { logger } from '../logging/logger';
 import { closeDueDecisions, nextDeadline } from './close-decision';
 
 /** The longest wait between checks: also catches decisions another node opened, and clock jumps. */
@@ -18,7 +19,7 @@ export interface DeadlineWatch {
  * minute). Closing is exactly-once in the database (see closeDueDecisions),
  * so several nodes, or a check racing an early close, cannot close one twice.
  */
-export function watchDecisionDeadlines(db: Db, log: (message: string, error?: unknown) => void = console.error): DeadlineWatch {
+export function watchDecisionDeadlines(db: Db): DeadlineWatch {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let running: Promise<void> | undefined;
@@ -37,10 +38,10 @@ export function watchDecisionDeadlines(db: Db, log: (message: string, error?: un
       try {
         await closeDueDecisions(db);
       } catch (error) {
-        log('[decisions] closing due decisions failed; trying again at the next check', error);
+        logger().error({ component: 'decisions', err: error }, 'closing due decisions failed; trying again at the next check');
       } finally {
         running = undefined;
-        await arm().catch((error) => log('[decisions] could not schedule the next check', error));
+        await arm().catch((error: unknown) => logger().error({ component: 'decisions', err: error }, 'could not schedule the next deadline check'));
       }
     })());
 

@@ -1,4 +1,5 @@
 import type { AppendResult } from '../db/log-appender';
+import { logger } from '../logging/logger';
 import type { LogEntry } from './document-store';
 
 /** An update waiting for its commit, with what to do once the outcome is known. */
@@ -100,7 +101,7 @@ export class GroupCommitter {
               item.committed((bases.get(item.proposalId) ?? 0) + k);
             }
           } catch (error) {
-            console.error('[sync] commit callback failed', error);
+            logger().error({ component: 'sync', err: error, proposalId: item.proposalId }, 'commit callback failed');
           }
         }
         this.afterBatch(batch, ok);
@@ -123,7 +124,7 @@ export class GroupCommitter {
       try {
         observer(report);
       } catch (error) {
-        console.error('[sync] commit observer failed', error);
+        logger().error({ component: 'sync', err: error }, 'commit observer failed');
       }
     }
   }

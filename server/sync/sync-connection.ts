@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { PresenceIdentity } from '../../core/presence';
 import { toCloseCode } from '../../core/errors';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
+import { logger } from '../logging/logger';
 import type { SyncDocument } from './sync-document';
 import type { SyncPeer } from './sync-peer';
 import { MalformedMessageError, parseClientMessage } from './sync-message';
@@ -69,7 +70,7 @@ export class SyncConnection implements SyncPeer {
       this.document.handle(this, parseClientMessage(frame));
     } catch (error) {
       if (error instanceof MalformedMessageError) return this.close(SYNC_CLOSE.malformed, error.message);
-      console.error('[sync] failed to handle a message:', error);
+      logger().error({ component: 'sync', err: error, proposalId: this.proposalId }, 'failed to handle a message');
       const { code, reason } = toCloseCode(error);
       this.close(code, reason);
     }

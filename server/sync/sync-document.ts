@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
 import type { SyncLimits } from '../config';
 import type { Db } from '../db/database';
+import { logger } from '../logging/logger';
 import { AwarenessRoom } from './awareness-room';
 import { compactText, ensureInitialText, lastSeqOf, loadText, readText, type StoredText } from './document-store';
 import type { GroupCommitter } from './group-committer';
@@ -150,7 +151,7 @@ export class SyncDocument {
       Y.applyUpdate(this.doc, update, 'remote');
     } catch (error) {
       // Another node stored it, so it is valid: a failure here means this copy is damaged. Read it back.
-      console.error(`[sync] could not apply update ${seq} of ${this.proposalId} from another node:`, error);
+      logger().error({ component: 'sync', err: error, proposalId: this.proposalId, seq }, 'could not apply an update from another node; reading the text back');
       void this.catchUp();
       return;
     }
@@ -193,7 +194,7 @@ export class SyncDocument {
         for (const peer of this.peers) peer.send(frame);
       }
     })()
-      .catch((error: unknown) => console.error(`[sync] could not catch up ${this.proposalId}:`, error))
+      .catch((error: unknown) => logger().error({ component: 'sync', err: error, proposalId: this.proposalId }, 'could not catch up'))
       .finally(() => {
         this.catchingUp = undefined;
       });
@@ -318,7 +319,7 @@ export class SyncDocument {
       failed: (error) => {
         this.inFlight--;
         this.inFlightBytes -= update.length;
-        console.error(`[sync] commit failed for ${this.proposalId}:`, error);
+        logger().error({ component: 'sync', err: error, proposalId: this.proposalId }, 'commit failed; the sender is closed to resend');
         peer.close(SYNC_CLOSE.retryLater, 'could not save your edit; reconnecting resends it');
         if (this.peers.size === 0) this.context.onEmpty(this);
       },
@@ -368,7 +369,7 @@ export class SyncDocument {
         this.storedBytes += result.snapshotBytesAfter - result.snapshotBytesBefore - result.mergedBytes;
         this.snapshotBytes = result.snapshotBytesAfter;
       })
-      .catch((error: unknown) => console.error(`[sync] compaction failed for ${this.proposalId}:`, error))
+      .catch((error: unknown) => logger().error({ component: 'sync', err: error, proposalId: this.proposalId }, 'compaction failed'))
       .finally(() => {
         this.compacting = undefined;
       });

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
+import { logger } from '../logging/logger';
 import { onEvent, onSessionEnded } from '../realtime/event-bus';
 import type { Runtime } from '../runtime';
 import { TEXT_FROZEN_STATUSES } from '../../core/proposal-status';
@@ -112,7 +113,7 @@ export function createSyncServer(runtime: Runtime, relay?: TextRelay): SyncServe
       try {
         await doc.ready;
       } catch (error) {
-        console.error(`[sync] could not load ${admission.proposalId}:`, error);
+        logger().error({ component: 'sync', err: error, proposalId: admission.proposalId }, 'could not load a text');
         return refuse(req, socket, head, SYNC_CLOSE.retryLater, 'the text could not be loaded; try again');
       }
       if (closing || socket.destroyed) return socket.destroy();
@@ -158,7 +159,7 @@ export function createSyncServer(runtime: Runtime, relay?: TextRelay): SyncServe
         return;
       }
       admit(req, socket, head).catch((error: unknown) => {
-        console.error('[sync] upgrade failed:', error);
+        logger().error({ component: 'sync', err: error, url: req.url }, 'upgrade failed');
         if (!socket.destroyed) refuse(req, socket, head, SYNC_CLOSE.retryLater, 'try again');
       });
     },

@@ -10,6 +10,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_ROLE, openDatabase } from '../../server/db/open-database';
+import { logger } from '../../server/logging/logger';
 import { spawnServer } from '../support/server-process';
 import { buildSyncFixture, newProposal, type SyncFixture } from '../support/sync-fixture';
 import { SERVER_TEST_ROLE } from '../support/test-database';
@@ -121,7 +122,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
 
     describe('the start-up check of the login role', () => {
       it('says nothing about a login role that is only a member of plenary_app', async () => {
-        const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+        const warn = vi.spyOn(logger(), 'warn').mockImplementation(() => undefined);
         try {
           const database = await openDatabase({
             dataDir: server.dataDir,
@@ -139,12 +140,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       it('warns loudly about the owner as DATABASE_URL, with the fix, and refuses it when not allowed', async () => {
         const ownerUrl = server.ownerUrl!;
         const password = new URL(ownerUrl).password;
-        const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+        const warn = vi.spyOn(logger(), 'warn').mockImplementation(() => undefined);
         try {
           const database = await openDatabase({ dataDir: server.dataDir, databaseUrl: ownerUrl, allowOwnerDatabaseRole: true });
           await database.close();
           expect(warn).toHaveBeenCalledTimes(1);
-          const message = String(warn.mock.calls[0][0]);
+          const message = String(warn.mock.calls[0][1]);
           expect(message).toMatch(/WARNING: The PostgreSQL login role "[^"]+" of DATABASE_URL is a superuser/);
           expect(message).toMatch(/SET ROLE NONE/);
           expect(message).toContain("CREATE ROLE plenary_server LOGIN PASSWORD 'PASSWORD' IN ROLE plenary_app;");

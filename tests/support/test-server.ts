@@ -41,6 +41,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     SIGN_IN_RATE_LIMIT_MAX: '1000',
+    // Warnings and errors only: an access line per request would bury the test output.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ...(postgres ? postgres.env : {}),
     ...env,
   };
