@@ -24,32 +24,31 @@ export interface TableInfo {
 /** The tables of schema `public`, by name. */
 export async function readCatalog(connection: SqlConnection): Promise<Map<string, TableInfo>> {
   const scope = `n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition`;
-  const [tables, columns, keys, references] = await Promise.all([
-    connection.query<{ name: string }>(
-      `select c.relname::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where ${scope} order by 1`,
-    ),
-    connection.query<{ table: string; column: string }>(
-      `select c.relname::text as table, a.attname::text as column
-         from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
-        where ${scope} and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
-        order by c.relname, a.attnum`,
-    ),
-    connection.query<{ table: string; column: string }>(
-      `select c.relname::text as table, a.attname::text as column
-         from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
-         cross join lateral unnest(i.indkey::int2[]) with ordinality as k(attnum, position)
-         join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
-        where ${scope} and i.indisprimary
-        order by c.relname, k.position`,
-    ),
-    connection.query<{ table: string; target: string }>(
-      `select distinct c.relname::text as table, r.relname::text as target
-         from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
-         join pg_class r on r.oid = k.confrelid
-        where ${scope} and k.contype = 'f'
-        order by 1, 2`,
-    ),
-  ]);
+  // One after another: a PostgreSQL session runs one statement at a time.
+  const tables = await connection.query<{ name: string }>(
+    `select c.relname::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where ${scope} order by 1`,
+  );
+  const columns = await connection.query<{ table: string; column: string }>(
+    `select c.relname::text as table, a.attname::text as column
+       from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+      where ${scope} and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+      order by c.relname, a.attnum`,
+  );
+  const keys = await connection.query<{ table: string; column: string }>(
+    `select c.relname::text as table, a.attname::text as column
+       from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+       cross join lateral unnest(i.indkey::int2[]) with ordinality as k(attnum, position)
+       join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
+      where ${scope} and i.indisprimary
+      order by c.relname, k.position`,
+  );
+  const references = await connection.query<{ table: string; target: string }>(
+    `select distinct c.relname::text as table, r.relname::text as target
+       from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+       join pg_class r on r.oid = k.confrelid
+      where ${scope} and k.contype = 'f'
+      order by 1, 2`,
+  );
   const catalog = new Map<string, TableInfo>(tables.map(({ name }) => [name, { name, columns: [], primaryKey: [], references: [] }]));
   for (const row of columns) catalog.get(row.table)?.columns.push(row.column);
   for (const row of keys) catalog.get(row.table)?.primaryKey.push(row.column);

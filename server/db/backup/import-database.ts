@@ -5,9 +5,10 @@
  *  2. migrates the target exactly to the backup's level;
  *  3. in ONE transaction: inserts the tables in the backup's order (each after
  *     those it references, checked against the target's foreign keys) with
- *     json_populate_recordset, in batches as they stream in; resets every
- *     serial sequence past the largest id; checks every table's row count
- *     against the trailer. Any error rolls all of it back;
+ *     json_populate_recordset, in batches as they stream in, with the INSERT
+ *     triggers that derive rows suspended (their rows are in the backup);
+ *     checks every table's row count against the trailer; resets every serial
+ *     sequence past the largest id. Any error rolls all of it back;
  *  4. applies this code's later migrations, if the backup was older.
  * Append-only tables refuse UPDATE, DELETE and TRUNCATE, never INSERT, so
  * their rows go in like any other.
@@ -16,6 +17,7 @@ import { BackupError, messageOf } from './backup-error';
 import type { BackupHeader } from './backup-format';
 import { quoteIdent, readCatalog, type TableInfo } from './catalog';
 import { appliedCount, codeMigrations, migrateTo, readMigrationLevel } from './migration-level';
+import { suspendInsertTriggers } from './insert-triggers';
 import { readBackup, type BackupEvent } from './read-backup';
 import { resetSequences } from './reset-sequences';
 import type { SqlConnection } from './sql-connection';
@@ -66,10 +68,7 @@ function checkTablesMatch(header: BackupHeader, catalog: Map<string, TableInfo>,
       );
     }
   }
-  const violation = findOrderViolation(
-    header.tables.map((table) => table.name),
-    catalog,
-  );
+  const violation = findOrderViolation(header.tables.map((table) => table.name), catalog);
   if (violation) {
     throw new BackupError(`The backup lists table ${violation.table} before ${violation.references}, which it references: it cannot be restored in order.`);
   }
@@ -137,11 +136,13 @@ export async function importDatabase(target: SqlConnection, lines: AsyncIterable
     try {
       // Again inside the transaction: a server started on the target meanwhile may have written the demo.
       await refuseIfNotEmpty(target, catalog.keys());
+      const resumeTriggers = await suspendInsertTriggers(target, header.tables.map((table) => table.name));
       tables = await insertRows(target, header, events, listener);
       for (const { name, rows } of tables) {
         const [{ count }] = await target.query<{ count: string }>(`select count(*)::text as count from ${quoteIdent(name)}`);
         if (Number(count) !== rows) throw new BackupError(`Table ${name} holds ${count} rows after the import instead of ${rows}.`);
       }
+      await resumeTriggers();
       await resetSequences(target);
       await target.query('commit');
     } catch (error) {

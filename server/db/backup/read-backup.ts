@@ -41,7 +41,9 @@ function parseObject(line: string): Record<string, unknown> | undefined {
 
 function parseHeader(line: string, source: string): BackupHeader {
   const value = parseObject(line);
-  if (value?.format !== BACKUP_FORMAT) throw new BackupError(`${source} is not a Plenary backup (it does not start with a plenary-backup header).`);
+  // Garbled bytes decompress to garbage before gzip's checksum at the end can tell: unreadable means damaged too.
+  if (value === undefined) throw new BackupError(`${source} is damaged or not a Plenary backup: its first line is not a readable header. Use another backup file.`);
+  if (value.format !== BACKUP_FORMAT) throw new BackupError(`${source} is not a Plenary backup (it does not start with a plenary-backup header).`);
   if (typeof value.version === 'number' && value.version > BACKUP_VERSION) {
     throw new BackupError(`${source} is in backup format ${value.version}; this version of Plenary reads format ${BACKUP_VERSION}. Restore it with a newer Plenary.`);
   }

@@ -25,7 +25,7 @@ export interface SqlConnection {
   readonly label: string;
   /** Runs one statement and returns its rows. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** drizzle with Plenary's schema, on this same session. */
+  /** drizzle with Plenary's schema (for the migrator and the ledger verifier; not inside this session's transaction on PostgreSQL). */
   readonly db: Db;
   /** Ends the session (and releases the data folder's lock). */
   close(): Promise<void>;
@@ -42,7 +42,12 @@ export function describeUrl(url: string): string {
   }
 }
 
-/** Opens one PostgreSQL session on `url`, whose role should own Plenary's tables. */
+/**
+ * Opens one PostgreSQL session on `url`, whose role should own Plenary's
+ * tables. Raw statements go one after another on that session (pg refuses
+ * overlapping queries on one client); drizzle, whose ledger verifier reads in
+ * parallel, gets a small pool of its own on the same URL, opened when first used.
+ */
 export async function connectPostgres(url: string): Promise<SqlConnection> {
   const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   const client = new pg.Client({ connectionString: url });
@@ -57,12 +62,27 @@ export async function connectPostgres(url: string): Promise<SqlConnection> {
       { cause: error },
     );
   }
+  let pool: InstanceType<typeof pg.Pool> | undefined;
+  let db: Db | undefined;
   return {
     engine: 'postgres',
     label: describeUrl(url),
     query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
-    db: drizzle(client, { schema }) as unknown as Db,
-    close: () => client.end(),
+    get db() {
+      if (!db) {
+        pool = new pg.Pool({ connectionString: url, max: 4 });
+        pool.on('error', () => undefined);
+        db = drizzle(pool, { schema }) as unknown as Db;
+      }
+      return db;
+    },
+    close: async () => {
+      try {
+        await pool?.end();
+      } finally {
+        await client.end();
+      }
+    },
   };
 }
 
