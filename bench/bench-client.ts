@@ -14,6 +14,8 @@ export interface CloseRecord {
 /** One simulated collaborator: its own Y.Doc and the stock provider for the server's protocol. */
 export interface BenchClient {
   readonly doc: Y.Doc;
+  /** The server URL it connects to (with several nodes: its node's). */
+  readonly url: string;
   /** Resolves when the provider reports its first complete sync. */
   readonly synced: Promise<void>;
   /** Stops the provider (no reconnection) and frees the document. */
@@ -41,6 +43,7 @@ export function createBenchClient(protocol: ClientProtocol, room: RoomAccess, on
     provider.on('close', ({ event }: { event: { code?: number; reason?: string } }) => closed(event?.code, event?.reason));
     return {
       doc,
+      url: room.url,
       synced,
       destroy() {
         destroyed = true;
@@ -60,6 +63,7 @@ export function createBenchClient(protocol: ClientProtocol, room: RoomAccess, on
   provider.on('connection-error', () => closed(-1, 'connection error'));
   return {
     doc,
+    url: room.url,
     synced,
     destroy() {
       destroyed = true;

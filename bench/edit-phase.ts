@@ -14,7 +14,8 @@ type EditValue = [number, number, number, number];
  * Runs one edit phase over `clients` (all in this process, so one clock):
  * writer w sets key `w<w>` of the `bench` map to [phase, w, seq, now]; each
  * other client records now − the edit's time when the change reaches its
- * document. Bounded by `durationMs` plus `drainMs`.
+ * document, also split by whether it is connected to the writer's server URL
+ * (node) or another one. Bounded by `durationMs` plus `drainMs`.
  */
 export async function runEditPhase(clients: BenchClient[], params: EditParams, phase: number): Promise<EditResult> {
   const n = clients.length;
@@ -25,6 +26,10 @@ export async function runEditPhase(clients: BenchClient[], params: EditParams, p
   const sent = new Int32Array(writers);
   const echo = Array.from({ length: writers }, (_, w) => (writers + w < n ? writers + w : (w + 1) % n));
   const samples = new LatencySamples();
+  // Receivers on the writer's server URL (its node) and on another one, for multi-node runs.
+  const sameNode = new LatencySamples();
+  const otherNode = new LatencySamples();
+  const urls = clients.map((client) => client.url);
   let delivered = 0;
   let skipped = 0;
   let edits = 0;
@@ -56,6 +61,7 @@ export async function runEditPhase(clients: BenchClient[], params: EditParams, p
         delivered++;
         skipped += seq - last - 1;
         samples.add(now - at);
+        (urls[c] === urls[w] ? sameNode : otherNode).add(now - at);
         if (params.mode === 'closed' && writing && c === echo[w] && seq === sent[w]) setImmediate(() => writing && write(w));
       }
     };
@@ -99,6 +105,8 @@ export async function runEditPhase(clients: BenchClient[], params: EditParams, p
       totalMs: performance.now() - firstEdit,
       maxScheduleLagMs,
       latency: samples.summary(),
+      sameNode: sameNode.summary(),
+      otherNode: otherNode.summary(),
     };
   } finally {
     writing = false;

@@ -1,29 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../scripts/ensure-build';
-import { freePort } from './free-port';
 import { PlenaryApi, type RoomAccess } from './plenary-api';
+import { CREATE_CONCURRENCY, inBatches, startPlenaryNode } from './plenary-node';
 import { createFreshDatabase, type FreshDatabase } from './postgres-db';
 import { postgresPids } from './proc-stats';
-import { serverNodeFlags, startServerProcess, type ServerProcess } from './server-process';
+import type { ServerProcess } from './server-process';
 import type { BenchTarget, TargetOptions } from './target';
-
-/** Proposals created at once while making rooms. */
-const CREATE_CONCURRENCY = 4;
-
-async function inBatches<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
-  return results;
-}
 
 /**
  * Starts Plenary as it runs in production (`node --import tsx server/main.ts`,
@@ -41,29 +24,9 @@ export async function startPlenaryTarget(options: TargetOptions): Promise<BenchT
   const notable: string[] = [];
 
   const start = async () => {
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SIGN_IN_RATE_LIMIT_MAX: '100000',
-      SYNC_MAX_CONNECTIONS_PER_DOCUMENT: '1000',
-    };
-    delete env.DATABASE_URL;
-    delete env.PUBLIC_URL;
-    if (database) env.DATABASE_URL = database.url;
-    server = await startServerProcess({
-      name: 'plenary',
-      args: [...serverNodeFlags(ROOT), join(ROOT, 'server/main.ts')],
-      cwd: ROOT,
-      env,
-      ready: new RegExp(`^Plenary is serving http://localhost:${port}\\b`),
-      logFile: options.logFile,
-    });
-    return { port, startMs: server.startMs };
+    const node = await startPlenaryNode({ dataDir, database: database?.env, logFile: options.logFile });
+    server = node.server;
+    return { port: node.port, startMs: node.server.startMs };
   };
 
   try {
@@ -72,14 +35,15 @@ export async function startPlenaryTarget(options: TargetOptions): Promise<BenchT
     await api.signUp();
     const assemblyId = await api.createAssembly('Bench assembly');
     let created = 0;
-    const pids = () => [server!.pid, ...(database ? postgresPids() : [])];
+    const processes = () => ({ nodes: [server!.pid], redis: [], postgres: database ? postgresPids() : [] });
 
     return {
       kind: 'plenary',
       protocol: 'y-websocket',
       persists: true,
       unloadAfterMs: 30_000, // SYNC_IDLE_UNLOAD_SECONDS left at its default
-      cpuPids: pids,
+      cpuPids: () => [server!.pid, ...processes().postgres],
+      processes,
       serverPid: () => server!.pid,
       collectGarbage: () => server!.collectGarbage(),
       async createRooms(count) {

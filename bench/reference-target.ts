@@ -30,6 +30,7 @@ export async function startReferenceTarget(kind: keyof typeof WRAPPERS, options:
     persists: false,
     unloadAfterMs: 0, // both drop a document as soon as its last client leaves
     cpuPids: () => [server.pid],
+    processes: () => ({ nodes: [server.pid], redis: [], postgres: [] }),
     serverPid: () => server.pid,
     collectGarbage: () => server.collectGarbage(),
     async createRooms(count) {

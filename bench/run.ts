@@ -3,7 +3,9 @@
  * Hocuspocus, side by side. For each scenario and each round, the three
  * servers run in turn (A, B, C, A, B, C …), each in its own child process on
  * a free loopback port, driven by a separate client process; each figure is
- * the median of the rounds. See bench/README.md.
+ * the median of the rounds. With `--nodes N`, the latency scenario also runs
+ * Plenary as N nodes on PostgreSQL and Redis, next to Plenary as one process
+ * on PostgreSQL. See bench/README.md.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,9 +14,10 @@ import { checkDependencies } from './check-deps';
 import { killAllChildren } from './children';
 import { OtherLoad, waitForQuietMachine } from './machine-load';
 import { describeMachine, loadAverage } from './machine';
-import { parseOptions } from './options';
+import { parseOptions, type BenchOptions } from './options';
 import { createFreshDatabase } from './postgres-db';
 import { cpuSnapshot } from './proc-stats';
+import { redisVersion } from './redis-process';
 import { OTHER_CPU_METRIC, renderScenario, type ScenarioRuns } from './report';
 import type { Scenario } from './scenario';
 import { coldLoadScenario } from './scenarios/cold-load';
@@ -22,7 +25,7 @@ import { cpuScenario } from './scenarios/cpu';
 import { latencyScenario } from './scenarios/latency';
 import { roomsScenario } from './scenarios/rooms';
 import { startTarget } from './start-target';
-import { SERVER_KINDS, type BenchTarget } from './target';
+import { serverKinds, type BenchTarget } from './target';
 import { WorkerHandle } from './worker-handle';
 
 const SCENARIOS: Scenario[] = [latencyScenario, cpuScenario, roomsScenario, coldLoadScenario];
@@ -37,12 +40,29 @@ function closeNotes(closes: Record<string, number>): string {
     .join(', ');
 }
 
+function describeDatabase(options: BenchOptions, redis: string | undefined): string {
+  if (options.nodes > 1) {
+    return (
+      `Plenary, 1 node: one process on PostgreSQL, no Redis; Plenary, ${options.nodes} nodes: ${options.nodes} processes sharing one PostgreSQL ` +
+      `database and the bench's own redis-server ${redis} (every postgres process's CPU, and Redis's, counted as Plenary's)`
+    );
+  }
+  return options.db === 'pglite' ? 'embedded PGlite' : 'PostgreSQL (its processes\' CPU counted as Plenary\'s)';
+}
+
 async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2), SCENARIOS.map((s) => s.name));
+  const options = parseOptions(
+    process.argv.slice(2),
+    SCENARIOS.map((s) => s.name),
+    SCENARIOS.filter((s) => s.multiNode).map((s) => s.name),
+  );
   const began = performance.now();
+  // Missing Redis or PostgreSQL stops the bench before the build.
+  const redis = options.nodes > 1 ? redisVersion() : undefined;
+  if (options.db === 'postgres') await (await createFreshDatabase(options.databaseUrl)).drop();
   ensureBuild();
   const versions = checkDependencies();
-  if (options.db === 'postgres') await (await createFreshDatabase(options.databaseUrl)).drop();
+  const kinds = serverKinds(options.nodes);
   rmSync(join(RESULTS, 'logs'), { recursive: true, force: true });
   mkdirSync(join(RESULTS, 'logs'), { recursive: true });
 
@@ -51,7 +71,7 @@ async function main(): Promise<number> {
     '# Plenary sync benchmark',
     '',
     `Machine: ${describeMachine()}; load average at start (1/5/15 min) ${loadAverage()}.`,
-    `Database: ${options.db === 'pglite' ? 'embedded PGlite' : 'PostgreSQL (its processes\' CPU counted as Plenary\'s)'}; ` +
+    `Database: ${describeDatabase(options, redis)}; ` +
       `${options.runs} interleaved round(s)${options.quick ? '; --quick (small sizes, short phases: a smoke test, not a measurement)' : ''}.`,
     `Versions: ${Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(', ')}.`,
     'One client process holds every client (stock y-websocket providers; Hocuspocus\'s own provider for Hocuspocus) and competes with the server for the machine\'s cores.',
@@ -68,11 +88,11 @@ async function main(): Promise<number> {
   };
 
   for (const scenario of scenarios) {
-    const runs = Object.fromEntries(SERVER_KINDS.map((kind) => [kind, []])) as unknown as ScenarioRuns;
+    const runs: ScenarioRuns = Object.fromEntries(kinds.map((kind) => [kind, []]));
     raw[scenario.name] = runs;
     const notes: string[] = [];
     for (let round = 1; round <= options.runs; round++) {
-      for (const kind of SERVER_KINDS) {
+      for (const kind of kinds) {
         const label = `${kind} round ${round}`;
         console.log(`[${scenario.name}] ${label}`);
         let target: BenchTarget | undefined;
@@ -82,6 +102,7 @@ async function main(): Promise<number> {
           target = await startTarget(kind, {
             db: options.db,
             databaseUrl: options.databaseUrl,
+            nodes: options.nodes,
             logFile: join(RESULTS, 'logs', `${scenario.name}-run${round}-${kind}.log`),
           });
           worker = await WorkerHandle.start();
@@ -92,11 +113,12 @@ async function main(): Promise<number> {
             target: current,
             worker,
             quick: options.quick,
+            nodes: options.nodes,
             cpuNow: () => cpuSnapshot(current.cpuPids()),
             log: (message) => console.log(message),
           });
           const otherPercent = other.percent();
-          runs[kind].push({ ...result.metrics, [OTHER_CPU_METRIC]: otherPercent });
+          runs[kind]!.push({ ...result.metrics, [OTHER_CPU_METRIC]: otherPercent });
           if (otherPercent > QUIET_PERCENT) notes.push(`${label}: other processes on the machine used ${otherPercent.toFixed(0)}% of a core meanwhile`);
           notes.push(...result.notes.map((note) => `${label}: ${note}`));
         } catch (error) {
@@ -115,7 +137,7 @@ async function main(): Promise<number> {
         }
       }
     }
-    const section = renderScenario(scenario, options.quick, runs, notes);
+    const section = renderScenario(scenario, options, kinds, runs, notes);
     console.log(`\n${section}`);
     sections.push(section);
     save();

@@ -9,6 +9,8 @@ export interface MetricDef {
   better: 'lower' | 'higher';
   /** Decimals shown. */
   digits: number;
+  /** Metrics with a group are shown in one table per group (e.g. per client count), under this heading. */
+  group?: string;
 }
 
 /** What a scenario gets for one run against one server. */
@@ -16,6 +18,8 @@ export interface ScenarioContext {
   target: BenchTarget;
   worker: WorkerHandle;
   quick: boolean;
+  /** Plenary node processes of `--nodes` (1 without it); only the latency scenario runs with more. */
+  nodes: number;
   /** CPU ticks of the server's processes (with PostgreSQL's for Plenary on PostgreSQL) right now. */
   cpuNow(): CpuSnapshot;
   /** Progress line on the console. */
@@ -33,9 +37,11 @@ export interface Scenario {
   name: string;
   /** Heading of its table. */
   title: string;
-  /** What exactly is measured, printed under the heading. */
-  method(quick: boolean): string;
-  metrics(quick: boolean): MetricDef[];
+  /** Whether it runs with `--nodes` above 1 (several Plenary nodes). */
+  multiNode?: boolean;
+  /** What exactly is measured, printed under the heading (`nodes`: as in {@link ScenarioContext}). */
+  method(quick: boolean, nodes: number): string;
+  metrics(quick: boolean, nodes: number): MetricDef[];
   run(context: ScenarioContext): Promise<ScenarioRun>;
 }
 

@@ -49,6 +49,10 @@ export interface EditResult {
   /** Largest delay of an open-loop edit behind its schedule (client process busy). */
   maxScheduleLagMs: number;
   latency: LatencySummary;
+  /** The same, for receivers connected to the writer's server URL (its node). */
+  sameNode: LatencySummary;
+  /** The same, for receivers connected to another server URL (another node); empty with one server. */
+  otherNode: LatencySummary;
 }
 
 /** Writes single characters through client `writer`, one update each, until client `watcher` holds them all. */
