@@ -15,6 +15,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { loadConfig } from '../../server/config';
+import { exportDatabase } from '../../server/db/backup/export-database';
+import { importDatabase } from '../../server/db/backup/import-database';
+import { codeMigrations, migrateTo, readMigrationLevel } from '../../server/db/backup/migration-level';
+import { openEmbedded } from '../../server/db/backup/sql-connection';
 import { openDatabase } from '../../server/db/open-database';
 import { startServer, type RunningServer } from '../../server/main';
 import { ApiClient } from '../support/api-client';
@@ -46,13 +50,25 @@ function run(script: string, args: string[], env: Record<string, string> = {}): 
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('exit', (code) => resolve({ code, out, err }));
+    child.on('close', (code) => resolve({ code, out, err }));
   });
+}
+
+/** Expects a command's exit status and, when given, what it printed (stdout on success, stderr otherwise). */
+function expectRun(result: { code: number | null; out: string; err: string }, code: number, ...patterns: RegExp[]): void {
+  expect(result.code, result.err).toBe(code);
+  for (const pattern of patterns) expect(code === 0 ? result.out : result.err).toMatch(pattern);
 }
 
 /** A production server in this process on `env`'s database. */
 function serve(env: Record<string, string>): Promise<RunningServer> {
   return startServer(loadConfig({ NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', SIGN_IN_RATE_LIMIT_MAX: '1000', ...env }));
+}
+
+/** Runs `use` against a server on `env`'s database, then closes it (one server per process at a time). */
+async function withServer(env: Record<string, string>, use: (url: string) => Promise<void>): Promise<void> {
+  const server = await serve(env);
+  await use(server.url).finally(() => server.close());
 }
 
 /** Relative positions of `phrase` in the first paragraph, as the editor's binding makes them. */
@@ -81,16 +97,19 @@ async function makeData(url: string): Promise<typeof made> {
   reader.destroy();
   expect(filed.status).toBe(201);
   const dissentId = filed.body.id as string;
-  expect((await fx.bob.post(`/api/dissents/${dissentId}/revisions`, { title: 'Mondays do not work', body: 'Second thoughts.' })).status).toBe(201);
-  expect((await fx.ann.post(`/api/dissents/${dissentId}/signature`)).status).toBeLessThan(300);
-  expect((await fx.ann.post(`/api/dissents/${dissentId}/replies`, { body: 'Which day, then?' })).status).toBe(201);
-  expect((await fx.bob.post(`/api/proposals/${proposalId}/versions`, { name: 'Before the meeting' })).status).toBe(201);
-  expect((await fx.ann.post(`/api/proposals/${proposalId}/transitions`, { transition: 'open-deliberation' })).status).toBe(200);
   const rule = { kind: 'majority', quorum: { numerator: 1, denominator: 2 }, counting: 'weighted' };
-  expect((await fx.ann.post(`/api/proposals/${proposalId}/decision`, { rule })).status).toBe(201);
-  expect((await fx.ann.post(`/api/proposals/${proposalId}/stances`, { choice: 'agree', affectedness: 1 })).status).toBe(201);
-  expect((await fx.bob.post(`/api/proposals/${proposalId}/stances`, { choice: 'disagree', affectedness: 3, reason: 'Night shifts.' })).status).toBe(201);
-  expect((await fx.ann.post(`/api/proposals/${proposalId}/decision/close`)).body).toEqual({ status: 'rejected' });
+  const steps: [ApiClient, string, unknown, number][] = [
+    [fx.bob, `/api/dissents/${dissentId}/revisions`, { title: 'Mondays do not work', body: 'Second thoughts.' }, 201],
+    [fx.ann, `/api/dissents/${dissentId}/signature`, {}, 200],
+    [fx.ann, `/api/dissents/${dissentId}/replies`, { body: 'Which day, then?' }, 201],
+    [fx.bob, `/api/proposals/${proposalId}/versions`, { name: 'Before the meeting' }, 201],
+    [fx.ann, `/api/proposals/${proposalId}/transitions`, { transition: 'open-deliberation' }, 200],
+    [fx.ann, `/api/proposals/${proposalId}/decision`, { rule }, 201],
+    [fx.ann, `/api/proposals/${proposalId}/stances`, { choice: 'agree', affectedness: 1 }, 201],
+    [fx.bob, `/api/proposals/${proposalId}/stances`, { choice: 'disagree', affectedness: 3, reason: 'Night shifts.' }, 201],
+    [fx.ann, `/api/proposals/${proposalId}/decision/close`, {}, 200],
+  ];
+  for (const [person, path, body, status] of steps) expect((await person.post(path, body)).status, path).toBe(status);
   const email = async (client: ApiClient) => (await client.get('/api/me')).body.user.email as string;
   return { assemblyId, proposalId, dissentId, emails: { ann: await email(fx.ann), bob: await email(fx.bob) } };
 }
@@ -127,14 +146,11 @@ async function writeMore(url: string): Promise<void> {
   expect((await ann.post(`/api/assemblies/${made.assemblyId}/invitations`, { role: 'member' })).status).toBe(201);
   const created = await ann.post(`/api/assemblies/${made.assemblyId}/proposals`, { title: 'After the restore' });
   expect(created.status).toBe(201);
-  const writer = await connectSyncClient(await syncTicket(ann, created.body.id));
-  const reader = await connectSyncClient(await syncTicket(ann, created.body.id));
+  const [writer, reader] = [await connectSyncClient(await syncTicket(ann, created.body.id)), await connectSyncClient(await syncTicket(ann, created.body.id))];
   writer.type('Written after the restore.');
   await waitFor(() => reader.text() === 'Written after the restore.', 10_000, 'new text committed');
-  writer.destroy();
-  reader.destroy();
-  const dissent = await ann.post(`/api/proposals/${created.body.id}/dissents`, { title: 'On the whole', body: 'Filed after the restore.' });
-  expect(dissent.status).toBe(201);
+  [writer, reader].forEach((client) => client.destroy());
+  expect((await ann.post(`/api/proposals/${created.body.id}/dissents`, { title: 'On the whole', body: 'Filed after the restore.' })).status).toBe(201);
   for (const proposalId of [made.proposalId, created.body.id]) {
     expect((await ann.get(`/api/proposals/${proposalId}/ledger/verify`)).body).toMatchObject({ ok: true });
   }
@@ -148,12 +164,8 @@ async function stopSource(): Promise<void> {
 
 /** The fingerprint of the embedded database in `dataDir` (opened and closed again). */
 async function embeddedFingerprint(dataDir: string): Promise<string> {
-  const database = await openDatabase({ dataDir, databaseUrl: undefined });
-  try {
-    return await fingerprint(database.db);
-  } finally {
-    await database.close();
-  }
+  const database = await openDatabase({ dataDir });
+  return fingerprint(database.db).finally(() => database.close());
 }
 
 beforeAll(async () => {
@@ -173,42 +185,45 @@ afterAll(async () => {
 
 describe('db:backup and db:restore', () => {
   it('refuses to back up the embedded database while its server runs, and says to stop it', async () => {
-    const result = await run('db-backup', ['--out', join(work, 'while-running.ndjson.gz')], { DATA_DIR: sourceDir });
-    expect(result.code).toBe(1);
-    expect(result.err).toMatch(/in use by a running Plenary process \(pid \d+\)[\s\S]*Stop the server first/);
+    expectRun(await run('db-backup', ['--out', join(work, 'while-running.ndjson.gz')], { DATA_DIR: sourceDir }), 1, /in use by a running Plenary process \(pid \d+\)[\s\S]*Stop the server first/);
     expect(existsSync(join(work, 'while-running.ndjson.gz'))).toBe(false);
   });
 
   it('backs up; a server on the restored copy shows the same proposal, dissent, text and a ledger that verifies', async () => {
     await stopSource();
     const backup = await run('db-backup', ['--out', backupFile], { DATA_DIR: sourceDir });
+    expectRun(backup, 0, /^ {2}dissent_revision +2 rows$/m, /Backup written: .*first\.ndjson\.gz\n {2}[\d.]+ kB; \d+ tables, \d+ rows\./);
     expect(backup.err).toBe('');
-    expect(backup.code).toBe(0);
-    expect(backup.out).toMatch(/^ {2}dissent_revision +2 rows$/m);
-    expect(backup.out).toMatch(/Backup written: .*first\.ndjson\.gz\n {2}[\d.]+ kB; \d+ tables, \d+ rows\./);
-
-    const restoredDir = join(work, 'restored');
-    const restore = await run('db-restore', [backupFile], { DATA_DIR: restoredDir });
+    const restore = await run('db-restore', [backupFile], { DATA_DIR: join(work, 'restored') });
+    expectRun(restore, 0, /^ {2}ledger_entry +\d+ rows$/m, /Ledgers: 1 proposals, \d+ entries: every chain verifies\./);
     expect(restore.err).toBe('');
-    expect(restore.code).toBe(0);
-    expect(restore.out).toMatch(/^ {2}ledger_entry +\d+ rows$/m);
-    expect(restore.out).toMatch(/Ledgers: 1 proposals, \d+ entries: every chain verifies\./);
+    await withServer({ DATA_DIR: join(work, 'restored') }, async (url) => {
+      expect(await observe(url)).toEqual(expected);
+      await writeMore(url);
+    });
+  });
 
-    const restored = await serve({ DATA_DIR: restoredDir });
+  it('restores a backup of an older migration level, then applies the later migrations to its rows', async () => {
+    const code = codeMigrations();
+    const [older, newer] = [await openEmbedded(join(work, 'older'), { create: true }), await openEmbedded(join(work, 'newer'), { create: true })];
     try {
-      expect(await observe(restored.url)).toEqual(expected);
-      await writeMore(restored.url);
+      await migrateTo(older, code, code.length - 1);
+      await older.query(`insert into "user" (id, name, email) values ('u1', 'Ann', 'ann@example.org')`);
+      await older.query(`insert into assembly (id, name, created_by) values ('a1', 'Old', 'u1')`);
+      await older.query(`insert into proposal (id, assembly_id, title, created_by) values ('p1', 'a1', 'Old text', 'u1')`);
+      const summary = await importDatabase(newer, exportDatabase(older), 'the older database');
+      expect([summary.header.migrations.count, summary.migrations, summary.totalRows]).toEqual([code.length - 1, code.length, 3]);
+      expect((await readMigrationLevel(newer))?.count).toBe(code.length);
+      expect(await newer.query('select id, title from proposal')).toEqual([{ id: 'p1', title: 'Old text' }]);
     } finally {
-      await restored.close();
+      await Promise.all([older.close(), newer.close()]);
     }
   });
 
   it('refuses a restore into a database that has rows, and changes nothing', async () => {
     const target = join(work, 'restored');
     const before = await embeddedFingerprint(target);
-    const result = await run('db-restore', [backupFile], { DATA_DIR: target });
-    expect(result.code).toBe(1);
-    expect(result.err).toMatch(/is not empty \(rows in .*user.*\)[\s\S]*Nothing was restored/);
+    expectRun(await run('db-restore', [backupFile], { DATA_DIR: target }), 1, /is not empty \(rows in .*user.*\)[\s\S]*Nothing was restored/);
     expect(await embeddedFingerprint(target)).toBe(before);
   });
 
@@ -222,12 +237,9 @@ describe('db:backup and db:restore', () => {
       ['wrong count', gzipSync([...lines.slice(0, -1), lines.at(-1)!.replace(/"user":\d+/, '"user":99')].join('\n')), /table user has \d+ rows, but the trailer says 99/],
     ];
     for (const [name, content, message] of cases) {
-      const file = join(work, `${name.replace(/ /g, '-')}.ndjson.gz`);
+      const [file, target] = [join(work, `${name.replace(/ /g, '-')}.ndjson.gz`), join(work, `target-${name.replace(/ /g, '-')}`)];
       writeFileSync(file, content);
-      const target = join(work, `target-${name.replace(/ /g, '-')}`);
-      const result = await run('db-restore', [file], { DATA_DIR: target });
-      expect(result.code, name).toBe(1);
-      expect(result.err, name).toMatch(message);
+      expectRun(await run('db-restore', [file], { DATA_DIR: target }), 1, message);
       expect(existsSync(join(target, 'pglite')), name).toBe(false);
     }
   });
@@ -236,23 +248,14 @@ describe('db:backup and db:restore', () => {
     const lines = gunzipSync(readFileSync(backupFile)).toString('utf8').split('\n');
     const header = JSON.parse(lines[0]);
     header.migrations = { ...header.migrations, count: header.migrations.count + 1, lastCreatedAt: header.migrations.lastCreatedAt + 1 };
-    const newer = join(work, 'newer.ndjson.gz');
-    writeFileSync(newer, gzipSync([JSON.stringify(header), ...lines.slice(1)].join('\n')));
-    const refused = await run('db-restore', [newer], { DATA_DIR: join(work, 'target-newer') });
-    expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/The backup comes from a newer version of Plenary[\s\S]*Nothing was restored/);
-
+    writeFileSync(join(work, 'newer.ndjson.gz'), gzipSync([JSON.stringify(header), ...lines.slice(1)].join('\n')));
+    expectRun(await run('db-restore', [join(work, 'newer.ndjson.gz')], { DATA_DIR: join(work, 'target-newer') }), 1, /The backup comes from a newer version of Plenary[\s\S]*Nothing was restored/);
     const before = readFileSync(backupFile);
-    const again = await run('db-backup', ['--out', backupFile], { DATA_DIR: sourceDir });
-    expect(again.code).toBe(1);
-    expect(again.err).toMatch(/exists already; a backup never overwrites a file/);
+    expectRun(await run('db-backup', ['--out', backupFile], { DATA_DIR: sourceDir }), 1, /exists already; a backup never overwrites a file/);
     expect(readFileSync(backupFile).equals(before)).toBe(true);
-
-    expect((await run('db-restore', [], { DATA_DIR: sourceDir })).code).toBe(2);
-    expect((await run('db-backup', ['--bogus'], { DATA_DIR: sourceDir })).code).toBe(2);
-    const move = await run('db-move-to-postgres', ['--to', 'mysql://x@y/z'], { DATA_DIR: sourceDir });
-    expect(move.code).toBe(2);
-    expect(move.err).toMatch(/--to must be a postgres:\/\/ URL[\s\S]*Usage: npm run db:move-to-postgres/);
+    expectRun(await run('db-restore', [], { DATA_DIR: sourceDir }), 2, /Which backup file\?[\s\S]*Usage: npm run db:restore/);
+    expectRun(await run('db-backup', ['--bogus'], { DATA_DIR: sourceDir }), 2, /Unknown option '--bogus'/);
+    expectRun(await run('db-move-to-postgres', ['--to', 'mysql://x@y/z'], { DATA_DIR: sourceDir }), 2, /--to must be a postgres:\/\/ URL[\s\S]*Usage: npm run db:move-to-postgres/);
   });
 });
 
@@ -263,48 +266,32 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('db:move-to-postgres (TEST_DATAB
     try {
       const before = await embeddedFingerprint(sourceDir);
       const moved = await run('db-move-to-postgres', ['--to', postgres.url], { DATA_DIR: sourceDir });
+      expectRun(moved, 0, /Ledgers: 1 proposals, \d+ entries: every chain verifies in PostgreSQL\./, /DATABASE_URL=postgres:\/\/plenary_server:PASSWORD@/);
       expect(moved.err).toBe('');
-      expect(moved.code).toBe(0);
-      expect(moved.out).toMatch(/Ledgers: 1 proposals, \d+ entries: every chain verifies in PostgreSQL\./);
-      expect(moved.out).toMatch(/DATABASE_URL=postgres:\/\/plenary_server:PASSWORD@/);
       expect(await embeddedFingerprint(sourceDir)).toBe(before);
 
       // db:restore into PostgreSQL as configured for the server: migrating and importing as DATABASE_MIGRATION_URL's owner.
       const other = (await createTestPostgresDatabase())!;
       try {
         const restored = await run('db-restore', [backupFile], other.env);
-        expect(restored.code, restored.err).toBe(0);
-        expect(restored.out).toMatch(/Restoring into the PostgreSQL database postgres:\/\/[\s\S]*every chain verifies/);
+        expectRun(restored, 0, /Restoring into the PostgreSQL database postgres:\/\/[\s\S]*every chain verifies/);
         const password = new URL(other.url).password;
         if (password) expect(restored.out).not.toContain(`:${password}@`);
       } finally {
         await other.drop();
       }
 
-      const again = await run('db-move-to-postgres', ['--to', postgres.url], { DATA_DIR: sourceDir });
-      expect(again.code).toBe(1);
-      expect(again.err).toMatch(/is not empty[\s\S]*Nothing was imported into PostgreSQL/);
+      expectRun(await run('db-move-to-postgres', ['--to', postgres.url], { DATA_DIR: sourceDir }), 1, /is not empty[\s\S]*Nothing was imported into PostgreSQL/);
 
-      const server = await serve({ DATA_DIR: sourceDir, ...postgres.env });
       const file = join(work, 'from-postgres.ndjson.gz');
-      try {
-        expect(await observe(server.url)).toEqual(expected);
+      await withServer({ DATA_DIR: sourceDir, ...postgres.env }, async (url) => {
+        expect(await observe(url)).toEqual(expected);
         // A backup of PostgreSQL may be taken while its server runs (one snapshot); it restores into the embedded database.
-        const backup = await run('db-backup', ['--out', file, '--database-url', postgres.url]);
-        expect(backup.code).toBe(0);
-        await writeMore(server.url);
-      } finally {
-        await server.close();
-      }
-      const restoredDir = join(work, 'from-postgres');
-      expect((await run('db-restore', [file], { DATA_DIR: restoredDir })).code).toBe(0);
-      // One server per process: the PostgreSQL one is closed before this one starts.
-      const embedded = await serve({ DATA_DIR: restoredDir });
-      try {
-        expect(await observe(embedded.url)).toEqual(expected);
-      } finally {
-        await embedded.close();
-      }
+        expectRun(await run('db-backup', ['--out', file, '--database-url', postgres.url]), 0, /Backup written/);
+        await writeMore(url);
+      });
+      expectRun(await run('db-restore', [file], { DATA_DIR: join(work, 'from-postgres') }), 0, /every chain verifies/);
+      await withServer({ DATA_DIR: join(work, 'from-postgres') }, async (url) => expect(await observe(url)).toEqual(expected));
     } finally {
       await postgres.drop();
     }
