@@ -4,6 +4,7 @@ import { LIMITS, personNameSchema } from '../../core/schemas';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Db } from '../db/database';
 import { authSchema } from '../db/schema';
+import { logFromAuth } from '../logging/auth-log';
 import { publishSessionEnded } from '../realtime/event-bus';
 import { CLIENT_IP_HEADER } from './client-ip';
 import type { Mailer } from './mailer';
@@ -95,6 +96,8 @@ export function createAuth(options: AuthOptions) {
       disableOriginCheck: false,
     },
     telemetry: { enabled: false },
+    // Through Plenary's JSON log, redacted: the library's own console lines can carry a session token.
+    logger: { log: logFromAuth },
   });
 }
 

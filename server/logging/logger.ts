@@ -114,31 +114,51 @@ export function redactUrl(url: string): string {
   return `${origin.replace(URL_CREDENTIALS, `$1${REDACTED}@`)}${redactPath(path)}${tail}`;
 }
 
-/** Free text (an error's message or stack) with URL passwords and `token=` values redacted. */
-export function redactText(text: string): string {
-  return text.replace(URL_CREDENTIALS, `$1${REDACTED}@`).replace(SECRET_ASSIGNMENT, `$1${REDACTED}`);
-}
-
 /**
  * A failed query's parameters, as drizzle writes them into its error's
  * message: they can hold a session token or whatever a member wrote.
  */
 const QUERY_PARAMS = /(\nparams: )[^\n]*/g;
 
-function redactErrorText(text: string): string {
-  return redactText(text).replace(QUERY_PARAMS, `$1${REDACTED}`);
+/** Free text (an error's message or stack) with URL passwords, `token=` values and query parameters redacted. */
+export function redactText(text: string): string {
+  return text
+    .replace(URL_CREDENTIALS, `$1${REDACTED}@`)
+    .replace(SECRET_ASSIGNMENT, `$1${REDACTED}`)
+    .replace(QUERY_PARAMS, `$1${REDACTED}`);
 }
 
-/** pino's error serializer (type, message, stack, causes, own fields), with secrets taken out of its texts. */
+/** How deep into an error's own fields strings are redacted (a library's error can nest a response body). */
+const ERROR_FIELD_DEPTH = 4;
+
+/**
+ * A copy of `value` with every string passed through {@link redactText}:
+ * plain objects, arrays and serialized errors are walked (copied, since the
+ * serializer shares them with the error being logged), anything else is kept.
+ */
+function redactStrings(value: unknown, depth: number, errorProto: object): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (depth <= 0 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, depth - 1, errorProto));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null && proto !== errorProto) return value;
+  const copy = Object.create(proto) as Record<string, unknown>;
+  for (const [key, field] of Object.entries(value)) {
+    // drizzle's DrizzleQueryError keeps a failed query's parameters as a field too.
+    copy[key] = key === 'params' ? REDACTED : redactStrings(field, depth - 1, errorProto);
+  }
+  return copy;
+}
+
+/**
+ * pino's error serializer (type, message, stack, causes, own fields), with
+ * secrets taken out of every text in it: better-auth's APIError, for one,
+ * repeats a failed query (and its parameters) in a `body` field.
+ */
 function serializeError(error: unknown): SerializedError | unknown {
   const serialized = pino.stdSerializers.err(error as Error);
-  if (serialized && typeof serialized === 'object' && 'message' in serialized) {
-    if (typeof serialized.message === 'string') serialized.message = redactErrorText(serialized.message);
-    if (typeof serialized.stack === 'string') serialized.stack = redactErrorText(serialized.stack);
-    // drizzle's DrizzleQueryError keeps them as a field too.
-    if ('params' in serialized) serialized.params = REDACTED;
-  }
-  return serialized;
+  if (!serialized || typeof serialized !== 'object' || !('message' in serialized)) return serialized;
+  return redactStrings(serialized, ERROR_FIELD_DEPTH, Object.getPrototypeOf(serialized) as object);
 }
 
 /** A request logged by hand (not the access log, which has its own): what identifies it, never its headers. */

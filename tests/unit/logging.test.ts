@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMailer } from '../../server/auth/mailer';
+import { logFromAuth } from '../../server/logging/auth-log';
 import { configureLogger, createLogger, logger, redactText, redactUrl, REDACTED, type Logger } from '../../server/logging/logger';
 import { createRequestLog, requestIdFor } from '../../server/logging/request-log';
 
@@ -88,6 +89,17 @@ describe('the logger', () => {
     log.error({ err: error }, 'API request failed');
     expect(JSON.stringify(lines[0])).not.toContain('SessionToken99');
     expect(lines[0].err).toMatchObject({ message: `Failed query: select * from session where token = $1\nparams: ${REDACTED}`, params: REDACTED });
+  });
+
+  it('redacts the texts of an error\'s own fields, without changing the error', () => {
+    const { log, lines } = memoryLogger();
+    const body = { code: 'FAILED_TO_GET_SESSION', message: 'Failed query: select 1\nparams: SessionToken98' };
+    const error = Object.assign(new Error('Failed to get session'), { body, nested: [{ url: 'redis://:pw98@cache:6379' }] });
+    log.error({ err: error }, 'auth failed');
+    expect(JSON.stringify(lines[0])).not.toContain('SessionToken98');
+    expect(JSON.stringify(lines[0])).not.toContain('pw98');
+    expect(lines[0].err).toMatchObject({ body: { code: 'FAILED_TO_GET_SESSION', message: `Failed query: select 1\nparams: ${REDACTED}` } });
+    expect(error.body.message).toContain('SessionToken98');
   });
 
   it('serializes an error given as the first argument, and one under `error`', () => {
@@ -275,5 +287,27 @@ describe('the mailer without SMTP', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+});
+
+describe('better-auth\'s log lines', () => {
+  it('go through the process\'s logger, with a failed query\'s parameters redacted', () => {
+    const memory = memoryLogger();
+    logger(); // makes the slot if no test did yet
+    const slot = (globalThis as unknown as Record<symbol, { logger: Logger }>)[Symbol.for('plenary.logger')];
+    const saved = slot.logger;
+    slot.logger = memory.log;
+    try {
+      const failure = Object.assign(new Error('Failed query: select * from "session" where "token" = $1\nparams: SessionToken77'), {
+        params: ['SessionToken77'],
+      });
+      logFromAuth('error', 'INTERNAL_SERVER_ERROR', failure);
+      logFromAuth('warn', 'Invalid password');
+    } finally {
+      slot.logger = saved;
+    }
+    expect(JSON.stringify(memory.lines)).not.toContain('SessionToken77');
+    expect(memory.lines[0]).toMatchObject({ level: 'error', component: 'auth', msg: 'INTERNAL_SERVER_ERROR', err: { type: 'Error' } });
+    expect(memory.lines[1]).toMatchObject({ level: 'warn', component: 'auth', msg: 'Invalid password' });
   });
 });
