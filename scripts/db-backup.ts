@@ -15,6 +15,7 @@ import { BACKUP_EXTENSION } from '../server/db/backup/backup-format';
 import { writeBackupFile } from '../server/db/backup/backup-file';
 import {
   configuredDatabase,
+  counted,
   formatBytes,
   openChosen,
   parseCommandLine,
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
     let tables = 0;
     let rows = 0;
     const lines = exportDatabase(connection, {
-      onHeader: (header) => console.log(`Migration level ${header.migrations.count}; ${header.tables.length} tables, in restore order:`),
+      onHeader: (header) => console.log(`Migration level ${header.migrations.count}; ${counted(header.tables.length, 'table')}, in restore order:`),
       onSkipped: (table) => console.log(`  (left out: ${table}, not one of Plenary's tables)`),
       onTable: (table, count) => {
         tables++;
@@ -69,7 +70,7 @@ async function main(): Promise<number> {
       },
     });
     const bytes = await writeBackupFile(out, lines, aborted.signal);
-    console.log(`\nBackup written: ${out}\n  ${formatBytes(bytes)}; ${tables} tables, ${rows} rows.`);
+    console.log(`\nBackup written: ${out}\n  ${formatBytes(bytes)}; ${counted(tables, 'table')}, ${counted(rows, 'row')}.`);
     console.log(`Restore it with: npm run db:restore -- ${out}`);
     return 0;
   } finally {

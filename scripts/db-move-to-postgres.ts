@@ -11,7 +11,7 @@
  * failed (nothing imported) or a ledger that does not verify, 2 bad usage.
  */
 import { BackupError, UsageError } from '../server/db/backup/backup-error';
-import { configuredDataDir, isPostgresUrl, parseCommandLine, runCommand, tableLine } from '../server/db/backup/command-line';
+import { configuredDataDir, counted, isPostgresUrl, parseCommandLine, runCommand, tableLine } from '../server/db/backup/command-line';
 import { exportDatabase } from '../server/db/backup/export-database';
 import { importDatabase } from '../server/db/backup/import-database';
 import { connectPostgres, describeUrl, openEmbedded, type SqlConnection } from '../server/db/backup/sql-connection';
@@ -54,7 +54,7 @@ function nextSteps(to: string, dataDir: string): string {
 async function reportLedgers(target: SqlConnection, source: SqlConnection): Promise<boolean> {
   const check = await verifyAllLedgers(target);
   if (check.broken.length === 0) {
-    console.log(`Ledgers: ${check.proposals} proposals, ${check.entries} entries: every chain verifies in PostgreSQL.`);
+    console.log(`Ledgers: ${counted(check.proposals, 'proposal')}, ${counted(check.entries, 'entry', 'entries')}: every chain verifies in PostgreSQL.`);
     return true;
   }
   const before = await verifyAllLedgers(source);
@@ -62,7 +62,7 @@ async function reportLedgers(target: SqlConnection, source: SqlConnection): Prom
   const allInherited = check.broken.every((entry) => brokenBefore.has(entry.proposalId));
   console.error(
     [
-      `Ledgers: ${check.broken.length} of ${check.proposals} proposals do not verify in PostgreSQL:`,
+      `Ledgers: ${check.broken.length} of ${counted(check.proposals, 'proposal')} do not verify in PostgreSQL:`,
       ...describeBroken(check),
       allInherited
         ? 'They do not verify in the embedded database either: the move copied them as they are. Investigate before switching.'
@@ -97,7 +97,7 @@ async function main(): Promise<number> {
         if (!(error instanceof BackupError)) throw error;
         throw new BackupError(`${error.message}\nNothing was imported into PostgreSQL; the embedded database is unchanged.`, { cause: error });
       });
-      console.log(`\nMoved ${summary.tables.length} tables, ${summary.totalRows} rows; PostgreSQL is at migration level ${summary.migrations}.`);
+      console.log(`\nMoved ${counted(summary.tables.length, 'table')}, ${counted(summary.totalRows, 'row')}; PostgreSQL is at migration level ${summary.migrations}.`);
       const verified = await reportLedgers(target, source);
       console.log(`The embedded database in ${source.label} was only read; it is unchanged.`);
       if (!verified) return 1;

@@ -16,6 +16,7 @@ import { BackupError, UsageError } from '../server/db/backup/backup-error';
 import { readBackupFile } from '../server/db/backup/backup-file';
 import {
   configuredDatabase,
+  counted,
   formatBytes,
   openChosen,
   parseCommandLine,
@@ -68,7 +69,7 @@ async function main(): Promise<number> {
 
   console.log(`Checking ${file} (${formatBytes(statSync(file).size)}) ...`);
   const checked = await checkFile(file);
-  console.log(`  complete: ${checked.tables} tables, ${checked.rows} rows.`);
+  console.log(`  complete: ${counted(checked.tables, 'table')}, ${counted(checked.rows, 'row')}.`);
 
   // A restore that fails into a new embedded database leaves no half-made database behind.
   const createdHere = choice.engine === 'pglite' && !hasEmbeddedDatabase(choice.dataDir);
@@ -84,13 +85,13 @@ async function main(): Promise<number> {
       throw new BackupError(`${error.message}\nNothing was restored: the database is as it was.`, { cause: error });
     });
     restored = true;
-    console.log(`\nRestored ${summary.tables.length} tables, ${summary.totalRows} rows; the database is at migration level ${summary.migrations}.`);
+    console.log(`\nRestored ${counted(summary.tables.length, 'table')}, ${counted(summary.totalRows, 'row')}; the database is at migration level ${summary.migrations}.`);
 
     const ledgers = await verifyAllLedgers(connection);
     if (ledgers.broken.length > 0) {
       console.error(
         [
-          `Ledgers: ${ledgers.broken.length} of ${ledgers.proposals} proposals do not verify:`,
+          `Ledgers: ${ledgers.broken.length} of ${counted(ledgers.proposals, 'proposal')} do not verify:`,
           ...describeBroken(ledgers),
           'The rows are restored as the backup holds them: the database the backup was made from was already like this,',
           'or the file was altered. Compare with npm run ledger:verify on the original, and keep the backup file.',
@@ -98,7 +99,7 @@ async function main(): Promise<number> {
       );
       return 1;
     }
-    console.log(`Ledgers: ${ledgers.proposals} proposals, ${ledgers.entries} entries: every chain verifies.`);
+    console.log(`Ledgers: ${counted(ledgers.proposals, 'proposal')}, ${counted(ledgers.entries, 'entry', 'entries')}: every chain verifies.`);
     console.log(
       '\nNext: start the server (npm start). Its sessions keep working only with the same session secret:\n' +
         'copy auth-secret from the old DATA_DIR, or set AUTH_SECRET as before; otherwise everyone signs in again.',

@@ -90,9 +90,14 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
+/** `count` and its noun, plural unless one: "1 row", "30 tables". */
+export function counted(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`;
+}
+
 /** One progress line of a table: name and rows, aligned. */
 export function tableLine(table: string, rows: number): string {
-  return `  ${table.padEnd(26)} ${String(rows).padStart(9)} rows`;
+  return `  ${table.padEnd(26)} ${counted(rows, 'row').padStart(14)}`;
 }
 
 /**

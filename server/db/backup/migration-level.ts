@@ -69,9 +69,23 @@ export function appliedCount(level: MigrationLevel, migrations: readonly Migrati
   );
 }
 
+/**
+ * The advisory lock a PostgreSQL server holds while it migrates at start
+ * (MIGRATION_LOCK in server/db/open-database.ts, which does not export it: keep
+ * the two equal). Taking it here means a server started during a restore
+ * waits instead of applying the same migrations at the same moment.
+ */
+const MIGRATION_LOCK = 7_305_002;
+
 /** Applies this version's migrations up to the first `count` (those not applied yet), as drizzle's migrator does. */
 export async function migrateTo(connection: SqlConnection, migrations: readonly MigrationMeta[], count: number): Promise<void> {
-  // The migrator takes a session of any schema; ours carries Plenary's in its type.
-  const session = connection.db._.session as unknown as Parameters<PgDialect['migrate']>[1];
-  await new PgDialect().migrate(migrations.slice(0, count), session, { migrationsFolder: MIGRATIONS_FOLDER });
+  const locked = connection.engine === 'postgres';
+  if (locked) await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    // The migrator takes a session of any schema; ours carries Plenary's in its type.
+    const session = connection.db._.session as unknown as Parameters<PgDialect['migrate']>[1];
+    await new PgDialect().migrate(migrations.slice(0, count), session, { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    if (locked) await connection.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+  }
 }
