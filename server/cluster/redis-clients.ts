@@ -9,9 +9,9 @@ export interface RedisClients {
   /** socket.io adapter's own subscriber (it filters the messages of its channels itself). */
   adapterSub: Redis;
   /**
-   * Calls `listener` each time the subscriber is connected again after a loss: whatever was
-   * published meanwhile is gone, so the node reads it back from the database. Returns the
-   * function that stops it.
+   * Calls `listener` each time the subscriber or the publisher is connected again after a
+   * loss: whatever was published meanwhile is gone, so the node reads back what it missed and
+   * announces how far it got. Returns the function that stops it.
    */
   onReconnected(listener: () => void): () => void;
   close(): Promise<void>;
@@ -39,13 +39,17 @@ export function createRedisClients(url: string, onError: (error: Error) => void)
     });
   }
   const listeners = new Set<() => void>();
-  let lost = false;
-  sub.on('close', () => (lost = true));
-  sub.on('ready', () => {
-    if (!lost) return;
-    lost = false;
-    for (const listener of listeners) listener();
-  });
+  // The subscriber missed what was published meanwhile; the publisher's messages were dropped: either
+  // way the node catches up (and tells the others how far it got) once that connection is back.
+  for (const client of [sub, pub]) {
+    let lost = false;
+    client.on('close', () => (lost = true));
+    client.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      for (const listener of listeners) listener();
+    });
+  }
   return {
     pub,
     sub,

@@ -62,6 +62,11 @@ export class TextRelay {
     this.publish(proposalId, { kind: 'update', node: this.node, seq, update });
   }
 
+  /** Tells the other nodes the last update this node holds of a text (after its link came back). */
+  publishHead(proposalId: string, seq: number): void {
+    this.publish(proposalId, { kind: 'head', node: this.node, seq });
+  }
+
   /** Asks the other nodes holding a text for their clients' presence (answered with {@link publishAwareness}). */
   queryPresence(proposalId: string): void {
     this.publish(proposalId, { kind: 'presence-query', node: this.node });

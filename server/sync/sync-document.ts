@@ -163,6 +163,11 @@ export class SyncDocument {
     this.sequence.note(seq);
   }
 
+  /** Another node holds the text up to `seq`: this copy reads back whatever it lacks of that. */
+  receiveRemoteHead(seq: number): void {
+    if (!this.early && !this.sequence.holds(seq)) void this.catchUp();
+  }
+
   /** Presence another node flushed: remembered for newcomers and passed on to this node's clients. */
   receiveRemoteAwareness(node: string, update: Uint8Array): void {
     this.awareness.receiveRemote(node, update);

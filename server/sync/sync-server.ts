@@ -52,6 +52,7 @@ export function createSyncServer(runtime: Runtime, relay?: TextRelay): SyncServe
     if (!doc) return;
     if (message.kind === 'update') doc.receiveRemoteUpdate(message.seq, message.update);
     else if (message.kind === 'awareness') doc.receiveRemoteAwareness(message.node, message.update);
+    else if (message.kind === 'head') doc.receiveRemoteHead(message.seq);
     else doc.answerPresenceQuery();
   });
   const connections = new Map<WebSocket, SyncConnection>();
@@ -138,7 +139,13 @@ export function createSyncServer(runtime: Runtime, relay?: TextRelay): SyncServe
       return connections.size;
     },
     async catchUp() {
-      await Promise.all(registry.loaded().map((doc) => doc.catchUp()));
+      await Promise.all(
+        registry.loaded().map(async (doc) => {
+          await doc.catchUp();
+          // What this node published while the link was down is lost: the others learn how far it got.
+          relay?.publishHead(doc.proposalId, doc.appliedSeq);
+        }),
+      );
       await Promise.all([...connections.values()].map(async (connection) => {
         const access = await findSyncAccess(runtime.db, connection.identity.id, connection.proposalId, connection.sessionId).catch(() => 'unknown' as const);
         if (access === 'unknown') return; // The database is away too: the next catch-up decides.
