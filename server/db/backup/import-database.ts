@@ -15,7 +15,7 @@
  */
 import { BackupError, messageOf } from './backup-error';
 import type { BackupHeader } from './backup-format';
-import { quoteIdent, readCatalog, type TableInfo } from './catalog';
+import { quoteIdent, readCatalog, schemaTableNames, type TableInfo } from './catalog';
 import { appliedCount, codeMigrations, migrateTo, readMigrationLevel } from './migration-level';
 import { suspendInsertTriggers } from './insert-triggers';
 import { readBackup, type BackupEvent } from './read-backup';
@@ -40,10 +40,15 @@ export interface ImportSummary {
   migrations: number;
 }
 
-/** Throws, naming them, when any table of the target's `public` schema has a row. */
-async function refuseIfNotEmpty(target: SqlConnection, tables: Iterable<string>): Promise<void> {
+/**
+ * Throws, naming them, when any of Plenary's tables in the target has a row:
+ * those of the backup and of this version's schema (another table in `public`,
+ * such as an extension's, is not Plenary's to judge).
+ */
+async function refuseIfNotEmpty(target: SqlConnection, header: BackupHeader, existing: Iterable<string>): Promise<void> {
+  const ours = new Set([...header.tables.map((table) => table.name), ...schemaTableNames()]);
   const filled: string[] = [];
-  for (const table of tables) {
+  for (const table of [...existing].filter((name) => ours.has(name))) {
     const [{ present }] = await target.query<{ present: boolean }>(`select exists (select 1 from ${quoteIdent(table)}) as present`);
     if (present) filled.push(table);
   }
@@ -122,7 +127,7 @@ export async function importDatabase(target: SqlConnection, lines: AsyncIterable
           'Restore into a new database on which the server has not been started: the backup is migrated forward after its rows are in.',
       );
     }
-    await refuseIfNotEmpty(target, (await readCatalog(target)).keys());
+    await refuseIfNotEmpty(target, header, (await readCatalog(target)).keys());
     const before = targetLevel ? appliedCount(targetLevel, code, target.label) : 0;
     if (before < backupCount) {
       await migrateTo(target, code, backupCount);
@@ -135,7 +140,7 @@ export async function importDatabase(target: SqlConnection, lines: AsyncIterable
     let tables: { name: string; rows: number }[];
     try {
       // Again inside the transaction: a server started on the target meanwhile may have written the demo.
-      await refuseIfNotEmpty(target, catalog.keys());
+      await refuseIfNotEmpty(target, header, catalog.keys());
       const resumeTriggers = await suspendInsertTriggers(target, header.tables.map((table) => table.name));
       tables = await insertRows(target, header, events, listener);
       for (const { name, rows } of tables) {
