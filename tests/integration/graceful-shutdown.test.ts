@@ -4,41 +4,27 @@
  * sync clients are closed with 1001, so that they reconnect (elsewhere, or to
  * this node once it is back) and nothing they were told is saved is lost.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
 import { spawnServer, type ServerProcess } from '../support/server-process';
 import { connectSyncClient, syncTicket, waitFor, watchCloses } from '../support/sync-clients';
 import { buildSyncFixture } from '../support/sync-fixture';
-import { createTestPostgresDatabase } from '../support/test-database';
+import { createServerStore, type ServerStore } from '../support/server-store';
 
 describe('SIGTERM', () => {
-  let dataDir: string;
-  let postgres: Awaited<ReturnType<typeof createTestPostgresDatabase>>;
+  let store: ServerStore;
   let proc: ServerProcess | undefined;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'plenary-shutdown-'));
-    postgres = await createTestPostgresDatabase();
+    store = await createServerStore('shutdown');
   });
   afterAll(async () => {
     await proc?.kill('SIGKILL');
-    await postgres?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await store?.dispose();
   });
 
   it('reports not ready while draining, then stores pending edits and closes sync clients with 1001', async () => {
-    const env: Record<string, string> = {
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ...(postgres?.env ?? { DATABASE_URL: '' }),
-      SIGN_IN_RATE_LIMIT_MAX: '1000',
-      SHUTDOWN_DRAIN_SECONDS: '2',
-    };
+    const env = { ...store.env, SHUTDOWN_DRAIN_SECONDS: '2' };
     proc = await spawnServer(env);
     const port = new URL(proc.url).port;
     const fx = await buildSyncFixture(proc.url);

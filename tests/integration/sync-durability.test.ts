@@ -3,16 +3,13 @@
  * failed commit closes its sender with 4503 without relaying, then the
  * client's reconnect resends the edit.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSyncClient, syncTicket, waitFor, type SyncClient } from '../support/sync-clients';
 import { buildSyncFixture, newProposal, type SyncFixture } from '../support/sync-fixture';
 import { ownerSql } from '../support/owner-sql';
 import { spawnServer, type ServerProcess } from '../support/server-process';
-import { createTestPostgresDatabase } from '../support/test-database';
+import { createServerStore, type ServerStore } from '../support/server-store';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -27,30 +24,19 @@ function holdsUpdate(doc: Y.Doc, update: Uint8Array): boolean {
 }
 
 describe('kill -9 of the server', () => {
-  let dataDir: string;
-  let postgres: Awaited<ReturnType<typeof createTestPostgresDatabase>>;
+  let store: ServerStore;
   let proc: ServerProcess | undefined;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'plenary-kill-'));
-    postgres = await createTestPostgresDatabase();
+    store = await createServerStore('kill');
   });
   afterAll(async () => {
     await proc?.kill('SIGKILL');
-    await postgres?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await store?.dispose();
   });
 
   it('loses no update that any client received from the server', async () => {
-    const env: Record<string, string> = {
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      // On PostgreSQL as a careful deployment: migrations as the owner, queries over a login role that owns nothing.
-      ...(postgres?.env ?? { DATABASE_URL: '' }),
-      SIGN_IN_RATE_LIMIT_MAX: '1000',
-    };
+    const env = store.env;
     proc = await spawnServer(env);
     const port = new URL(proc.url).port;
     const fx = await buildSyncFixture(proc.url);
