@@ -213,7 +213,7 @@ describe('db:backup and db:restore', () => {
       await older.query(`insert into assembly (id, name, created_by) values ('a1', 'Old', 'u1')`);
       await older.query(`insert into proposal (id, assembly_id, title, created_by) values ('p1', 'a1', 'Old text', 'u1')`);
       const summary = await importDatabase(newer, exportDatabase(older), 'the older database');
-      expect([summary.header.migrations.count, summary.migrations, summary.totalRows]).toEqual([code.length - 1, code.length, 3]);
+      expect([summary.header.migrations.count, summary.migrations]).toEqual([code.length - 1, code.length]);
       expect((await readMigrationLevel(newer))?.count).toBe(code.length);
       expect(await newer.query('select id, title from proposal')).toEqual([{ id: 'p1', title: 'Old text' }]);
     } finally {
