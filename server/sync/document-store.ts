@@ -69,6 +69,26 @@ export async function readText(db: Queryable, proposalId: string, afterSeq: numb
   };
 }
 
+/**
+ * Applies a stored text (snapshot first, then the log in order) to `doc` in
+ * one transaction; returns the update describing what it changed there, if
+ * anything (a catch-up that read only what `doc` held changes nothing).
+ */
+export function applyStoredText(doc: Y.Doc, stored: StoredText): Uint8Array | undefined {
+  let changes: Uint8Array | undefined;
+  const listen = (update: Uint8Array) => (changes = update);
+  doc.on('update', listen);
+  try {
+    Y.transact(doc, () => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const row of stored.updates) Y.applyUpdate(doc, row.data);
+    });
+  } finally {
+    doc.off('update', listen);
+  }
+  return changes;
+}
+
 /** The highest update sequence number a stored text holds. */
 export function lastSeqOf(text: StoredText): number {
   return Math.max(text.snapshotThrough, text.updates.at(-1)?.seq ?? 0);

@@ -4,9 +4,10 @@ import type { SyncLimits } from '../config';
 import type { Db } from '../db/database';
 import { logger } from '../logging/logger';
 import { AwarenessRoom } from './awareness-room';
-import { compactText, ensureInitialText, lastSeqOf, loadText, readText, type StoredText } from './document-store';
+import { applyStoredText, compactText, ensureInitialText, lastSeqOf, loadText, readText, type StoredText } from './document-store';
 import type { GroupCommitter } from './group-committer';
 import { SequenceTracker } from './sequence-tracker';
+import { TextSize } from './text-size';
 import type { SyncPeer } from './sync-peer';
 import {
   encodeAwareness,
@@ -69,12 +70,10 @@ export class SyncDocument {
   joining = 0;
   /** Updates submitted and not yet committed or failed. */
   inFlight = 0;
-  private inFlightBytes = 0;
   /** Deletions committed since the last saved signal: the signal carries only these (newcomers get all). */
   private deletionsSinceSignal: Deletions = new Map();
-  private storedBytes = 0;
-  private snapshotBytes = 0;
-  private logRows = 0;
+  /** Stored size and rows waiting to be folded. */
+  private readonly size = new TextSize();
   private compacting: Promise<void> | undefined;
   private awarenessFlushScheduled = false;
   /**
@@ -110,9 +109,7 @@ export class SyncDocument {
       stored = await loadText(this.context.db, this.proposalId);
     }
     this.applyStored(stored);
-    this.snapshotBytes = stored.snapshot?.length ?? 0;
-    this.storedBytes = this.snapshotBytes + stored.updates.reduce((sum, row) => sum + row.data.length, 0);
-    this.logRows = stored.updates.length;
+    this.size.loaded(stored);
     this.frozenHint = stored.frozen;
     const early = this.early ?? [];
     this.early = undefined;
@@ -121,17 +118,7 @@ export class SyncDocument {
 
   /** Applies stored text (a load or a catch-up); returns what it changed, if anything. */
   private applyStored(stored: StoredText): Uint8Array | undefined {
-    let changes: Uint8Array | undefined;
-    const listen = (update: Uint8Array) => (changes = update);
-    this.doc.on('update', listen);
-    try {
-      Y.transact(this.doc, () => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-        for (const row of stored.updates) Y.applyUpdate(this.doc, row.data);
-      });
-    } finally {
-      this.doc.off('update', listen);
-    }
+    const changes = applyStoredText(this.doc, stored);
     this.sequence.noteThrough(lastSeqOf(stored));
     return changes;
   }
@@ -155,8 +142,7 @@ export class SyncDocument {
       void this.catchUp();
       return;
     }
-    this.storedBytes += update.length;
-    this.logRows++;
+    this.size.added(update.length);
     this.frozenHint = false;
     const frame = encodeUpdate(update);
     for (const peer of this.peers) peer.send(frame);
@@ -191,9 +177,9 @@ export class SyncDocument {
       await this.ready;
       const stored = await readText(this.context.db, this.proposalId, this.sequence.applied);
       this.frozenHint = stored.frozen;
+      // Rows heard out of order are held already (and counted): only the others add to the size.
+      this.size.caughtUp(stored.updates.filter((row) => !this.sequence.holds(row.seq)));
       const changes = this.applyStored(stored);
-      this.logRows += stored.updates.length;
-      this.storedBytes += stored.updates.reduce((sum, row) => sum + row.data.length, 0);
       if (changes) {
         const frame = encodeUpdate(changes);
         for (const peer of this.peers) peer.send(frame);
@@ -292,18 +278,18 @@ export class SyncDocument {
     // round trip. What adds something still goes to the database, which alone knows whether the text is
     // frozen right now: a stale hint must not make anyone discard an edit the text would accept.
     if (this.frozenHint && !addsToDocument(this.doc, update, deletions)) return;
-    if (this.storedBytes + this.inFlightBytes + update.length > this.context.limits.maxDocumentBytes) {
+    if (this.size.wouldExceed(update.length, this.context.limits.maxDocumentBytes)) {
       peer.close(SYNC_CLOSE.tooLarge, 'the document would exceed its size limit');
       return;
     }
     this.inFlight++;
-    this.inFlightBytes += update.length;
+    this.size.submitted(update.length);
     this.context.committer.submit({
       proposalId: this.proposalId,
       data: update,
       committed: (seq) => {
         this.inFlight--;
-        this.inFlightBytes -= update.length;
+        this.size.settled(update.length, true);
         // Stored, so the text was not frozen when this committed.
         this.frozenHint = false;
         addDeletions(this.deletionsSinceSignal, deletions);
@@ -311,7 +297,7 @@ export class SyncDocument {
       },
       refused: () => {
         this.inFlight--;
-        this.inFlightBytes -= update.length;
+        this.size.settled(update.length, false);
         this.frozenHint = true;
         // Neither applied nor relayed. Its sender must discard what the frozen text lacks and rebuild from
         // the server (the stock client does not reconnect after 4409); one that only repeated stored state
@@ -323,7 +309,7 @@ export class SyncDocument {
       },
       failed: (error) => {
         this.inFlight--;
-        this.inFlightBytes -= update.length;
+        this.size.settled(update.length, false);
         logger().error({ component: 'sync', err: error, proposalId: this.proposalId }, 'commit failed; the sender is closed to resend');
         peer.close(SYNC_CLOSE.retryLater, 'could not save your edit; reconnecting resends it');
         if (this.peers.size === 0) this.context.onEmpty(this);
@@ -333,14 +319,12 @@ export class SyncDocument {
 
   private applyCommitted(update: Uint8Array, origin: SyncPeer, seq: number): void {
     Y.applyUpdate(this.doc, update, origin);
-    this.storedBytes += update.length;
-    this.logRows++;
     const frame = encodeUpdate(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
     this.context.relay?.publishUpdate(this.proposalId, seq, update);
     this.sequence.note(seq);
     this.context.onCommitted(this);
-    if (this.logRows >= this.context.limits.compactEvery) void this.compact();
+    if (this.size.logRows >= this.context.limits.compactEvery) void this.compact();
     if (this.peers.size === 0) this.context.onEmpty(this);
   }
 
@@ -363,17 +347,10 @@ export class SyncDocument {
 
   /** Folds the log into the snapshot (one compaction at a time); failures leave the log as it was. */
   compact(): Promise<void> {
-    this.compacting ??= compactText(this.context.db, this.proposalId)
-      .then((result) => {
-        if (result.skipped) {
-          // Another node is folding this log: counting starts again rather than asking after every commit.
-          this.logRows = 0;
-          return;
-        }
-        this.logRows = Math.max(0, this.logRows - result.mergedRows);
-        this.storedBytes += result.snapshotBytesAfter - result.snapshotBytesBefore - result.mergedBytes;
-        this.snapshotBytes = result.snapshotBytesAfter;
-      })
+    if (this.compacting) return this.compacting;
+    const mark = this.size.compactionStarted();
+    this.compacting = compactText(this.context.db, this.proposalId)
+      .then((result) => this.size.compacted(result, mark))
       .catch((error: unknown) => logger().error({ component: 'sync', err: error, proposalId: this.proposalId }, 'compaction failed'))
       .finally(() => {
         this.compacting = undefined;
@@ -388,7 +365,7 @@ export class SyncDocument {
 
   /** Log rows not yet folded into the snapshot. */
   get pendingLogRows(): number {
-    return this.logRows;
+    return this.size.logRows;
   }
 
   private scheduleAwarenessFlush(): void {
