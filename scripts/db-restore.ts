@@ -82,7 +82,7 @@ async function main(): Promise<number> {
       onTable: (table, rows) => console.log(tableLine(table, rows)),
     }).catch((error: unknown) => {
       if (!(error instanceof BackupError)) throw error;
-      throw new BackupError(`${error.message}\nNothing was restored: the database is as it was.`, { cause: error });
+      throw new BackupError(`${error.message}\nNothing was restored: the database holds none of the backup's rows.`, { cause: error });
     });
     restored = true;
     console.log(`\nRestored ${counted(summary.tables.length, 'table')}, ${counted(summary.totalRows, 'row')}; the database is at migration level ${summary.migrations}.`);

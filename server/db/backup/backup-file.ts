@@ -7,7 +7,7 @@
 import { open, stat, unlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { createGunzip, createGzip } from 'node:zlib';
 import { BackupError, messageOf } from './backup-error';
 
@@ -42,6 +42,9 @@ export async function writeBackupFile(path: string, lines: AsyncIterable<string>
     if (code === 'EEXIST') throw new BackupError(`${path} exists already; a backup never overwrites a file. Choose another name with --out.`);
     throw new BackupError(`Cannot create ${path}: ${messageOf(error)}. Choose a folder you may write to with --out.`, { cause: error });
   }
+  // Should the process die before the pipeline settles (an uncaught error elsewhere), the half-written file goes too.
+  const removeUnfinished = () => rmSync(path, { force: true });
+  process.once('exit', removeUnfinished);
   try {
     await pipeline(Readable.from(chunksOf(lines)), createGzip(), handle.createWriteStream(), { signal });
   } catch (error) {
@@ -49,6 +52,8 @@ export async function writeBackupFile(path: string, lines: AsyncIterable<string>
     await unlink(path).catch(() => undefined);
     if (signal?.aborted) throw new BackupError('The backup was interrupted; the incomplete file was removed.', { cause: error });
     throw error;
+  } finally {
+    process.off('exit', removeUnfinished);
   }
   return (await stat(path)).size;
 }

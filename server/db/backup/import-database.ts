@@ -120,6 +120,7 @@ export async function importDatabase(target: SqlConnection, lines: AsyncIterable
 
     const code = codeMigrations();
     const backupCount = appliedCount(header.migrations, code, 'the backup');
+    await refuseIfNotEmpty(target, header, (await readCatalog(target)).keys());
     const targetLevel = await readMigrationLevel(target);
     if (targetLevel && targetLevel.lastCreatedAt > header.migrations.lastCreatedAt) {
       throw new BackupError(
@@ -127,7 +128,6 @@ export async function importDatabase(target: SqlConnection, lines: AsyncIterable
           'Restore into a new database on which the server has not been started: the backup is migrated forward after its rows are in.',
       );
     }
-    await refuseIfNotEmpty(target, header, (await readCatalog(target)).keys());
     const before = targetLevel ? appliedCount(targetLevel, code, target.label) : 0;
     if (before < backupCount) {
       await migrateTo(target, code, backupCount);
