@@ -1,19 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../config';
 import { logger } from '../logging/logger';
-import { acquireDataDirLock } from './data-dir-lock';
+import { openEmbeddedClient } from './embedded-database';
+import { MIGRATION_LOCK, MIGRATIONS_FOLDER } from './migrations';
 import type { Db } from './database';
 import { createLogAppender, type LogAppender } from './log-appender';
 import { inspectLoginRole, loginRoleWarning, type RowQuery } from './login-role-check';
 import * as schema from './schema';
 
-/** Key of the advisory lock that migrations hold on PostgreSQL. */
-const MIGRATION_LOCK = 7_305_002;
-
-/** Folder of the committed SQL migrations. */
-const MIGRATIONS_FOLDER = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../drizzle');
 
 /**
  * The role the server's queries run as (created by migration 0004): it owns no
@@ -98,42 +91,20 @@ export async function openDatabase(
     }
   }
 
-  const dataDir = resolve(config.dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  const release = acquireDataDirLock(dataDir);
+  const embedded = await openEmbeddedClient(config.dataDir);
+  const { client } = embedded;
   try {
-    const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
-      import('@electric-sql/pglite'),
-      import('drizzle-orm/pglite'),
-      import('drizzle-orm/pglite/migrator'),
-    ]);
-    const client = await PGlite.create(resolve(dataDir, 'pglite'));
+    const [{ drizzle }, { migrate }] = await Promise.all([import('drizzle-orm/pglite'), import('drizzle-orm/pglite/migrator')]);
     const db = drizzle(client, { schema });
-    try {
-      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-      // One connection serves everything (the raw log appender too): switch it once, for the
-      // session. In PGlite's single-user process this guards against mistakes, not against
-      // code in the same process, which could switch back.
-      await client.exec(`SET ROLE ${APP_ROLE}`);
-    } catch (error) {
-      await client.close();
-      throw error;
-    }
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    // One connection serves everything (the raw log appender too): switch it once, for the
+    // session. In PGlite's single-user process this guards against mistakes, not against
+    // code in the same process, which could switch back.
+    await client.exec(`SET ROLE ${APP_ROLE}`);
     const appendLog = createLogAppender({ kind: 'pglite', exec: (text) => client.exec(text) });
-    return {
-      db: db as unknown as Db,
-      appendLog,
-      kind: 'pglite',
-      close: async () => {
-        try {
-          await client.close();
-        } finally {
-          release();
-        }
-      },
-    };
+    return { db: db as unknown as Db, appendLog, kind: 'pglite', close: () => embedded.close() };
   } catch (error) {
-    release();
+    await embedded.close();
     throw error;
   }
 }

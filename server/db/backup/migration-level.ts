@@ -9,16 +9,13 @@
  * drizzle's own migrator code; a level other than the newest needs drizzle's
  * dialect migrator given the first migrations only.
  */
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { MIGRATION_LOCK, MIGRATIONS_FOLDER } from '../migrations';
 import { BackupError } from './backup-error';
 import type { MigrationLevel } from './backup-format';
 import type { SqlConnection } from './sql-connection';
 
-/** Folder of the committed SQL migrations (the same one openDatabase() applies). */
-export const MIGRATIONS_FOLDER = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../drizzle');
 
 /** The migrations this version of Plenary knows, oldest first. */
 export function codeMigrations(): MigrationMeta[] {
@@ -69,15 +66,9 @@ export function appliedCount(level: MigrationLevel, migrations: readonly Migrati
   );
 }
 
-/**
- * The advisory lock a PostgreSQL server holds while it migrates at start
- * (MIGRATION_LOCK in server/db/open-database.ts, which does not export it: keep
- * the two equal). Taking it here means a server started during a restore
- * waits instead of applying the same migrations at the same moment.
- */
-const MIGRATION_LOCK = 7_305_002;
 
 /** Applies this version's migrations up to the first `count` (those not applied yet), as drizzle's migrator does. */
+// The lock a starting server takes too: one started during a restore waits rather than migrate alongside.
 export async function migrateTo(connection: SqlConnection, migrations: readonly MigrationMeta[], count: number): Promise<void> {
   const locked = connection.engine === 'postgres';
   if (locked) await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);

@@ -8,9 +8,10 @@
  * plenary_app: a backup must not change the database it reads, and a restore
  * writes the append-only tables, which only their owner may fill in bulk.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { acquireDataDirLock, DataDirLockedError } from '../data-dir-lock';
+import { DataDirLockedError } from '../data-dir-lock';
+import { openEmbeddedClient, type EmbeddedClient } from '../embedded-database';
 import type { Db } from '../database';
 import * as schema from '../schema';
 import { BackupError, messageOf } from './backup-error';
@@ -107,10 +108,10 @@ export async function openEmbedded(dataDir: string, options: { create: boolean }
         'or DATABASE_URL if your Plenary runs on PostgreSQL.',
     );
   }
-  mkdirSync(folder, { recursive: true });
-  let release: () => void;
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let embedded: EmbeddedClient;
   try {
-    release = acquireDataDirLock(folder);
+    embedded = await openEmbeddedClient(folder);
   } catch (error) {
     if (!(error instanceof DataDirLockedError)) throw error;
     throw new BackupError(
@@ -119,24 +120,12 @@ export async function openEmbedded(dataDir: string, options: { create: boolean }
       { cause: error },
     );
   }
-  try {
-    const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
-    const client = await PGlite.create(join(folder, 'pglite'));
-    return {
-      engine: 'pglite',
-      label: folder,
-      query: async <T>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows,
-      db: drizzle(client, { schema }) as unknown as Db,
-      close: async () => {
-        try {
-          await client.close();
-        } finally {
-          release();
-        }
-      },
-    };
-  } catch (error) {
-    release();
-    throw error;
-  }
+  const { client } = embedded;
+  return {
+    engine: 'pglite',
+    label: folder,
+    query: async <T>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows,
+    db: drizzle(client, { schema }) as unknown as Db,
+    close: () => embedded.close(),
+  };
 }
