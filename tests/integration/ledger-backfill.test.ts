@@ -6,36 +6,17 @@
  * escaping, applies the remaining migrations through the server's own
  * openDatabase, and checks each chain and hash in JS.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { asc, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryHash, verifyChain, type LedgerEntry, type LedgerEntryBody } from '../../core/ledger';
 import { titleHash } from '../../core/ledger-content';
 import { openDatabase, type OpenDatabase } from '../../server/db/open-database';
 import { ledgerEntry } from '../../server/db/schema';
+import { buildOlderDatabase, migrationsUpTo, type Exec } from '../support/older-database';
 import { createTestPostgresDatabase } from '../support/test-database';
-
-/** Statements run against the database before the ledger migration. */
-type Exec = (statement: string, params?: unknown[]) => Promise<void>;
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** A copy of drizzle/ whose journal stops at `lastTag`. */
-function migrationsUpTo(lastTag: string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'plenary-migrations-'));
-  cpSync(join(ROOT, 'drizzle'), folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((entry) => entry.tag === lastTag);
-  expect(last).toBeGreaterThanOrEqual(0);
-  journal.entries = journal.entries.slice(0, last + 1);
-  writeFileSync(journalPath, JSON.stringify(journal, null, 2));
-  return folder;
-}
 
 const TITLES = [
   'He said "no" to the \\ backslash',
@@ -143,30 +124,7 @@ describe('migration 0004 backfills proposal.created', () => {
         entryHash(existing),
       ]);
     };
-    if (postgres) {
-      const client = new pg.Client({ connectionString: postgres.url });
-      await client.connect();
-      try {
-        const [{ drizzle }, { migrate }] = await Promise.all([import('drizzle-orm/node-postgres'), import('drizzle-orm/node-postgres/migrator')]);
-        await migrate(drizzle(client), { migrationsFolder: migrations });
-        await seed(async (statement, params) => void (await client.query(statement, params)));
-      } finally {
-        await client.end();
-      }
-    } else {
-      const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
-        import('@electric-sql/pglite'),
-        import('drizzle-orm/pglite'),
-        import('drizzle-orm/pglite/migrator'),
-      ]);
-      const client = await PGlite.create(join(dataDir, 'pglite'));
-      try {
-        await migrate(drizzle(client), { migrationsFolder: migrations });
-        await seed(async (statement, params) => void (await client.query(statement, params)));
-      } finally {
-        await client.close();
-      }
-    }
+    await buildOlderDatabase(migrations, { dataDir, postgres }, seed);
     // The server's own opening: applies 0004 (and any later migration) as the owner, then runs as plenary_app.
     database = await openDatabase({ dataDir, databaseUrl: postgres?.url });
   });
