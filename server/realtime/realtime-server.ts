@@ -51,6 +51,8 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime, r
   const io = new Server<Record<string, never>, Record<string, (...args: unknown[]) => void>, Record<string, never>, SocketData>(httpServer, {
     path: REALTIME_PATH,
     serveClient: false,
+    // No long-polling: its requests would need sticky sessions in front of several nodes.
+    transports: ['websocket'],
     // Other upgrades (the sync endpoint, Next's dev server) are not socket.io's to end.
     destroyUpgrade: false,
     maxHttpBufferSize: 16 * 1024,

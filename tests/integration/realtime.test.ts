@@ -31,6 +31,14 @@ describe('live events', () => {
     await expect(connectRealtime(server.url, fx.ann, 'https://evil.example')).rejects.toThrow();
   });
 
+  it('speaks websocket only: a long-polling handshake is refused, so no load balancer needs sticky sessions', async () => {
+    const polling = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: server.url, cookie: fx.ann.cookieHeader() } });
+    expect(polling.status).toBe(400);
+    const live = await connectRealtime(server.url, fx.ann);
+    expect(live.socket.io.engine.transport.name).toBe('websocket');
+    live.close();
+  });
+
   it('lets only members join an assembly or proposal room, and validates the request', async () => {
     const outsider = await live(fx.outsider);
     expect(await outsider.subscribe({ assemblyId: fx.assemblyId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
