@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { memberLoginRoleSql } from '../server/db/member-login-role';
 
 /** The PostgreSQL server used by `--db postgres` and `--nodes`. */
 export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
@@ -36,24 +37,7 @@ async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>
 
 /** Creates plenary_app and the bench's login role if the cluster lacks them (a concurrent creator's duplicate is swallowed). */
 async function ensureServerRole(client: pg.Client): Promise<void> {
-  await client.query(`DO $$
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'plenary_app') THEN
-    BEGIN
-      CREATE ROLE plenary_app NOLOGIN;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN
-      NULL;
-    END;
-  END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${SERVER_ROLE}') THEN
-    BEGIN
-      CREATE ROLE ${SERVER_ROLE} LOGIN PASSWORD '${SERVER_PASSWORD}' IN ROLE plenary_app;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN
-      NULL;
-    END;
-  END IF;
-END
-$$`);
+  await client.query(memberLoginRoleSql(SERVER_ROLE, SERVER_PASSWORD));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { connect } from 'node:net';
 import { dirname } from 'node:path';
+import { answersPing } from '../tests/support/redis-server';
 import { trackChild } from './children';
 import { freePort } from './free-port';
 import { sleep, withTimeout } from './timing';
@@ -32,20 +32,6 @@ export interface RedisProcess {
   stop(): Promise<void>;
 }
 
-function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    let reply = '';
-    socket.setTimeout(500, () => socket.destroy());
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (chunk) => {
-      reply += chunk.toString();
-      if (reply.includes('\r\n')) socket.end();
-    });
-    socket.on('close', () => resolve(reply.startsWith('+PONG')));
-    socket.on('error', () => undefined);
-  });
-}
 
 /**
  * Starts `redis-server --port P --bind 127.0.0.1 --save '' --appendonly no` on

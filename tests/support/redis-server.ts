@@ -11,7 +11,8 @@ export interface TestRedis {
   start(): Promise<void>;
 }
 
-async function answersPing(port: number): Promise<boolean> {
+/** Whether a Redis on 127.0.0.1:`port` answers PING (within half a second). */
+export async function answersPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let reply = '';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { memberLoginRoleSql } from '../../server/db/member-login-role';
 
 /**
  * The login role the test servers connect as on PostgreSQL: a member of
@@ -29,24 +30,7 @@ export interface TestPostgresDatabase {
  * exist before the migration, since the login role is created inside it.
  */
 async function ensureServerRole(admin: pg.Client): Promise<void> {
-  await admin.query(`DO $$
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'plenary_app') THEN
-    BEGIN
-      CREATE ROLE plenary_app NOLOGIN;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN
-      NULL;
-    END;
-  END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${SERVER_TEST_ROLE}') THEN
-    BEGIN
-      CREATE ROLE ${SERVER_TEST_ROLE} LOGIN PASSWORD '${SERVER_TEST_PASSWORD}' IN ROLE plenary_app;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN
-      NULL;
-    END;
-  END IF;
-END
-$$`);
+  await admin.query(memberLoginRoleSql(SERVER_TEST_ROLE, SERVER_TEST_PASSWORD));
 }
 
 /**
