@@ -128,6 +128,16 @@ export function redactText(text: string): string {
     .replace(QUERY_PARAMS, `$1${REDACTED}`);
 }
 
+/** Longest text of a logged error kept whole: a message can quote a whole request or statement. */
+const MAX_ERROR_TEXT = 4000;
+/** Longest failed query kept: enough to name the statement, not the data written inline. */
+const MAX_QUERY_TEXT = 200;
+
+/** `text` cut to `max` characters, saying how much was left out. */
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… [${text.length - max} more characters]`;
+}
+
 /** How deep into an error's own fields strings are redacted (a library's error can nest a response body). */
 const ERROR_FIELD_DEPTH = 4;
 
@@ -137,7 +147,7 @@ const ERROR_FIELD_DEPTH = 4;
  * serializer shares them with the error being logged), anything else is kept.
  */
 function redactStrings(value: unknown, depth: number, errorProto: object): unknown {
-  if (typeof value === 'string') return redactText(value);
+  if (typeof value === 'string') return truncate(redactText(value), MAX_ERROR_TEXT);
   if (depth <= 0 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => redactStrings(item, depth - 1, errorProto));
   const proto = Object.getPrototypeOf(value);
@@ -145,7 +155,10 @@ function redactStrings(value: unknown, depth: number, errorProto: object): unkno
   const copy = Object.create(proto) as Record<string, unknown>;
   for (const [key, field] of Object.entries(value)) {
     // drizzle's DrizzleQueryError keeps a failed query's parameters as a field too.
-    copy[key] = key === 'params' ? REDACTED : redactStrings(field, depth - 1, errorProto);
+    if (key === 'params') copy[key] = REDACTED;
+    // A failed query's text: on PGlite the update log's append carries the edits inline, as hex.
+    else if (key === 'query' && typeof field === 'string') copy[key] = truncate(redactText(field), MAX_QUERY_TEXT);
+    else copy[key] = redactStrings(field, depth - 1, errorProto);
   }
   return copy;
 }

@@ -91,6 +91,21 @@ describe('the logger', () => {
     expect(lines[0].err).toMatchObject({ message: `Failed query: select * from session where token = $1\nparams: ${REDACTED}`, params: REDACTED });
   });
 
+  it('cuts a failed query short (the embedded append carries the edits inline) and any very long text', () => {
+    const { log, lines } = memoryLogger();
+    const edits = 'ab'.repeat(100_000);
+    const error = Object.assign(new Error(`Failed query: execute plenary_append_log ('{p}', '{\\x${edits}}')`), {
+      query: `execute plenary_append_log ('{p}', '{\\x${edits}}')`,
+    });
+    log.error({ err: error }, 'commit failed');
+    const err = lines[0].err as { query: string; message: string };
+    expect(err.query.startsWith('execute plenary_append_log')).toBe(true);
+    expect(err.query.length).toBeLessThan(260);
+    expect(err.query).toMatch(/… \[\d+ more characters\]$/);
+    expect(err.message.length).toBeLessThan(4100);
+    expect(JSON.stringify(lines[0]).length).toBeLessThan(20_000);
+  });
+
   it('redacts the texts of an error\'s own fields, without changing the error', () => {
     const { log, lines } = memoryLogger();
     const body = { code: 'FAILED_TO_GET_SESSION', message: 'Failed query: select 1\nparams: SessionToken98' };
