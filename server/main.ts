@@ -24,6 +24,7 @@ import { watchDecisionDeadlines } from './services/decision-deadlines';
 import { createOpsEndpoints } from './ops/ops-endpoints';
 import { createServerMetrics } from './ops/metrics';
 import { createReadinessProbe, databaseCheck } from './ops/readiness';
+import { createCatchUpScheduler } from './cluster/catch-up-scheduler';
 import { joinCluster, type ClusterNode } from './cluster/cluster-node';
 import { configureLogger, logger } from './logging/logger';
 import { createRequestLog } from './logging/request-log';
@@ -118,18 +119,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
     const runtime: Runtime = { config, db: database.db, appendLog: database.appendLog, auth, mailer, publicUrl, trustedOrigins, secret };
     setRuntime(runtime);
-    cluster = config.redisUrl ? joinCluster(config.redisUrl, config.nodeName) : undefined;
+    cluster = config.redisUrl ? joinCluster(config.redisUrl, config.nodeName, secret) : undefined;
     const syncServer = createSyncServer(runtime, cluster?.texts);
     await syncServer.warmUp();
     sync = syncServer;
     const realtime = createRealtimeServer(server, runtime, cluster?.clients);
-    // Whatever the other nodes published while the link was down is lost: read it back, check memberships again.
-    const stopCatchingUp = cluster?.onReconnected(() => {
-      logger().info({ component: 'cluster' }, 'Redis is back: catching up');
-      Promise.all([syncServer.catchUp(), realtime.catchUp()]).catch((error: unknown) =>
-        logger().error({ component: 'cluster', err: error }, 'catch-up after the Redis link came back failed'),
-      );
-    });
+    // Whatever any node published while its link was down is lost: read it back, check memberships again.
+    const catchUp = createCatchUpScheduler(
+      async () => (await Promise.all([syncServer.catchUp(), realtime.catchUp()])).every(Boolean),
+      (error) => logger().error({ component: 'cluster', err: error }, 'catch-up failed; trying again'),
+    );
+    const stopCatchingUp = cluster?.onCatchUpNeeded(() => catchUp.request());
     // Made as soon as both servers exist, so that no commit goes uncounted.
     const metrics = createServerMetrics({
       syncConnections: () => syncServer.connectionCount,
@@ -154,6 +154,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         if (config.shutdownDrainMs > 0) await new Promise((done) => setTimeout(done, config.shutdownDrainMs));
         metrics.stop();
         stopCatchingUp?.();
+        catchUp.stop();
         const httpClosed = new Promise<void>((done) => server.close(() => done()));
         // Sync first: pending edits are stored before clients are told to go (1001).
         deadlines.stop();

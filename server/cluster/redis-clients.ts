@@ -60,7 +60,14 @@ export function createRedisClients(url: string, onError: (error: Error) => void)
     },
     async close() {
       listeners.clear();
-      await Promise.all([pub, sub, adapterSub].map((client) => client.quit().catch(() => client.disconnect())));
+      // Subscribers have nothing to flush, and QUIT never settles while their offline queue holds a
+      // command (a subscription asked for during an outage): disconnect them. The publisher gets a moment.
+      sub.disconnect();
+      adapterSub.disconnect();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([pub.quit().catch(() => undefined), new Promise<void>((done) => (timer = setTimeout(done, 1000)))]);
+      clearTimeout(timer);
+      pub.disconnect();
     },
   };
 }

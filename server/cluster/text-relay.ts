@@ -1,3 +1,4 @@
+import type { MessageSeal } from './message-seal';
 import type { RedisClients } from './redis-clients';
 import { decodeTextMessage, encodeTextMessage, textChannel, type TextMessage } from './text-message';
 
@@ -18,7 +19,8 @@ export class TextRelay {
   private readonly onMessage = (channel: Buffer, payload: Buffer) => {
     const name = channel.toString();
     if (!name.startsWith(CHANNEL_PREFIX)) return;
-    const message = decodeTextMessage(new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength));
+    const opened = this.seal.open(new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength));
+    const message = opened && decodeTextMessage(opened);
     if (!message || message.node === this.node) return;
     this.receiver?.(name.slice(CHANNEL_PREFIX.length), message);
   };
@@ -27,6 +29,8 @@ export class TextRelay {
     private readonly clients: RedisClients,
     /** This node's name, unique among the nodes. */
     private readonly node: string,
+    /** Seals what goes out and checks what comes in (messages without the nodes' seal are dropped). */
+    private readonly seal: MessageSeal,
   ) {
     clients.sub.on('messageBuffer', this.onMessage);
   }
@@ -80,7 +84,7 @@ export class TextRelay {
   private publish(proposalId: string, message: TextMessage): void {
     // Dropped while Redis is away: the other nodes read the update back from the database on reconnect,
     // and presence is renewed by its clients every 15 s.
-    this.clients.pub.publish(textChannel(proposalId), Buffer.from(encodeTextMessage(message))).catch(() => undefined);
+    this.clients.pub.publish(textChannel(proposalId), this.seal.seal(encodeTextMessage(message))).catch(() => undefined);
   }
 
   /** Stops listening (shutdown). */

@@ -10,6 +10,7 @@ import { catchingPublisher } from '../cluster/catching-publisher';
 import { refuse } from '../../core/refusals';
 import type { Runtime } from '../runtime';
 import { requireMembership } from '../services/membership-guard';
+import { isSessionAlive } from '../services/session-alive';
 import { findSyncAccess } from '../services/sync-access';
 import { onEvent, onSessionEnded } from './event-bus';
 
@@ -27,9 +28,11 @@ export interface RealtimeServer {
   io: Server;
   /**
    * After the link to the other nodes was lost: this node's sockets leave the
-   * rooms they may no longer be in, and all are told to re-read ({@link RESYNC}).
+   * rooms they may no longer be in (those of an ended session are
+   * disconnected), and all are told to re-read ({@link RESYNC}). Resolves with
+   * whether every socket could be checked.
    */
-  catchUp(): Promise<void>;
+  catchUp(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -112,8 +115,10 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime, r
     }
   }
 
+  // Each node acts on its own sockets (io.local: no round trip through Redis, so it works while Redis is
+  // away), for the events committed here and those heard from other nodes alike.
   async function leaveAssembly(userId: string, assemblyId: string) {
-    for (const socket of await io.in(userRoom(userId)).fetchSockets()) {
+    for (const socket of await io.local.in(userRoom(userId)).fetchSockets()) {
       socket.leave(roomOf({ assemblyId }));
       const data = socket.data as SocketData;
       for (const [proposalId, ofAssembly] of data.proposalAssemblies) {
@@ -125,27 +130,25 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime, r
   }
 
   const stopListening = onEvent((event: LiveEvent, heard) => {
-    if (heard.fromOtherNode) return;
-    if (isProposalEvent(event)) {
-      io.to(roomOf({ proposalId: event.proposalId })).emit(event.type, event);
-      return;
+    const gone = event.type === 'member.removed' || event.type === 'member.left';
+    // The node where the change was committed emits it to every node's sockets (the adapter).
+    if (!heard.fromOtherNode) {
+      if (isProposalEvent(event)) io.to(roomOf({ proposalId: event.proposalId })).emit(event.type, event);
+      // The member who is gone is told too (personal room; once, even if also in the assembly's room).
+      else if (gone) io.to(roomOf({ assemblyId: event.assemblyId })).to(userRoom(event.userId)).emit(event.type, event);
+      else io.to(roomOf({ assemblyId: event.assemblyId })).emit(event.type, event);
     }
-    const assemblyRoom = roomOf({ assemblyId: event.assemblyId });
-    if (event.type === 'member.removed' || event.type === 'member.left') {
-      // The member who is gone is told too (personal room; once, even if also in the assembly's room),
-      // then stops receiving the assembly's events.
-      io.to(assemblyRoom).to(userRoom(event.userId)).emit(event.type, event);
+    // Then that member's sockets on every node stop receiving the assembly's events.
+    if (gone) {
       leaveAssembly(event.userId, event.assemblyId).catch((error: unknown) =>
         logger().error({ component: 'realtime', err: error, userId: event.userId, assemblyId: event.assemblyId }, 'could not end a removed member\'s rooms'),
       );
-    } else {
-      io.to(assemblyRoom).emit(event.type, event);
     }
   });
 
-  const stopListeningToSessions = onSessionEnded(({ userId, sessionId }, heard) => {
-    if (heard.fromOtherNode) return;
-    io.in(userRoom(userId))
+  const stopListeningToSessions = onSessionEnded(({ userId, sessionId }) => {
+    io.local
+      .in(userRoom(userId))
       .fetchSockets()
       .then((sockets) => sockets.filter((s) => (s.data as SocketData).sessionId === sessionId).forEach((s) => s.disconnect(true)))
       .catch((error: unknown) => logger().error({ component: 'realtime', err: error, userId }, 'could not end a session\'s sockets'));
@@ -154,25 +157,44 @@ export function createRealtimeServer(httpServer: HttpServer, runtime: Runtime, r
   /** Whether this node's socket may still be in `room` (checked again after the link to the other nodes was lost). */
   async function mayStayIn(data: SocketData, room: string): Promise<boolean> {
     if (room.startsWith('assembly:')) {
-      return requireMembership(runtime.db, room.slice('assembly:'.length), data.userId).then(() => true, (error: unknown) => !(error instanceof AppError));
+      // Not a member: refused with an AppError; anything else (the database away) is thrown on.
+      return requireMembership(runtime.db, room.slice('assembly:'.length), data.userId).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof AppError) return false;
+          throw error;
+        },
+      );
     }
     if (room.startsWith('proposal:')) return Boolean(await findSyncAccess(runtime.db, data.userId, room.slice('proposal:'.length)));
     return true;
   }
 
+  /** Checks one socket again: its session, then each of its rooms. False when the database could not answer. */
+  async function recheck(socket: Socket): Promise<boolean> {
+    const data = socket.data as SocketData;
+    try {
+      if (!(await isSessionAlive(runtime.db, data.sessionId, data.userId))) {
+        socket.disconnect(true);
+        return true;
+      }
+      for (const room of socket.rooms) {
+        if (await mayStayIn(data, room)) continue;
+        await socket.leave(room);
+        if (room.startsWith('proposal:')) data.proposalAssemblies.delete(room.slice('proposal:'.length));
+      }
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   return {
     io,
     async catchUp() {
-      for (const socket of io.of('/').sockets.values()) {
-        const data = socket.data as SocketData;
-        for (const room of socket.rooms) {
-          if (!(await mayStayIn(data, room).catch(() => true))) {
-            await socket.leave(room);
-            if (room.startsWith('proposal:')) data.proposalAssemblies.delete(room.slice('proposal:'.length));
-          }
-        }
-      }
+      const checks = await Promise.all([...io.of('/').sockets.values()].map(recheck));
       io.local.emit(RESYNC);
+      return checks.every(Boolean);
     },
     async close() {
       stopListening();

@@ -60,6 +60,11 @@ export class SequenceTracker {
     this.gapTimer.unref();
   }
 
+  /** Watches a gap still open after a catch-up (the updates it lacks had not been committed yet, say). */
+  watchAgain(): void {
+    if (this.ahead.size > 0) this.watchGap();
+  }
+
   /** Stops waiting on a gap (the text is unloaded). */
   stop(): void {
     if (this.gapTimer) clearTimeout(this.gapTimer);

@@ -87,7 +87,11 @@ export class SyncDocument {
   private readonly sequence: SequenceTracker;
   /** Other nodes' updates heard while loading, applied once loaded. */
   private early: { seq: number; update: Uint8Array }[] | undefined = [];
-  private catchingUp: Promise<void> | undefined;
+  private catchingUp: Promise<boolean> | undefined;
+  private catchUpAgain = false;
+  private catchUpFailures = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private destroyed = false;
 
   constructor(
     readonly proposalId: string,
@@ -170,26 +174,62 @@ export class SyncDocument {
   /**
    * Reads from the database everything after the last update applied in
    * order, applies it and passes what changed to this node's clients: for a
-   * gap in what other nodes relayed, and after the relay itself was lost.
+   * gap in what other nodes relayed, and after a link was lost. Resolves with
+   * whether the read succeeded. Asked again while it runs, it runs once more
+   * afterwards (the running read may predate what the new request is about);
+   * a failed read is tried again later, and a gap still open is watched again.
    */
-  catchUp(): Promise<void> {
-    this.catchingUp ??= (async () => {
-      await this.ready;
-      const stored = await readText(this.context.db, this.proposalId, this.sequence.applied);
-      this.frozenHint = stored.frozen;
-      // Rows heard out of order are held already (and counted): only the others add to the size.
-      this.size.caughtUp(stored.updates.filter((row) => !this.sequence.holds(row.seq)));
-      const changes = this.applyStored(stored);
-      if (changes) {
-        const frame = encodeUpdate(changes);
-        for (const peer of this.peers) peer.send(frame);
-      }
-    })()
-      .catch((error: unknown) => logger().error({ component: 'sync', err: error, proposalId: this.proposalId }, 'could not catch up'))
-      .finally(() => {
-        this.catchingUp = undefined;
-      });
+  catchUp(): Promise<boolean> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    this.catchingUp = (async () => {
+      let ok: boolean;
+      do {
+        this.catchUpAgain = false;
+        ok = await this.readBack().then(
+          () => true,
+          (error: unknown) => {
+            logger().error({ component: 'sync', err: error, proposalId: this.proposalId }, 'could not catch up; trying again later');
+            return false;
+          },
+        );
+      } while (ok && this.catchUpAgain);
+      return ok;
+    })().finally(() => {
+      this.catchingUp = undefined;
+    });
+    void this.catchingUp.then((ok) => this.afterCatchUp(ok));
     return this.catchingUp;
+  }
+
+  private async readBack(): Promise<void> {
+    await this.ready;
+    const stored = await readText(this.context.db, this.proposalId, this.sequence.applied);
+    this.frozenHint = stored.frozen;
+    // Rows heard out of order are held already (and counted): only the others add to the size.
+    this.size.caughtUp(stored.updates.filter((row) => !this.sequence.holds(row.seq)));
+    const changes = this.applyStored(stored);
+    if (changes) {
+      const frame = encodeUpdate(changes);
+      for (const peer of this.peers) peer.send(frame);
+    }
+  }
+
+  private afterCatchUp(ok: boolean): void {
+    if (this.destroyed) return;
+    if (ok) {
+      this.catchUpFailures = 0;
+      this.sequence.watchAgain();
+      return;
+    }
+    const delay = Math.min(30_000, 1_000 * 2 ** this.catchUpFailures++);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.catchUp();
+    }, delay);
+    this.retryTimer.unref();
   }
 
   /** The last sequence number up to which every update is applied. */
@@ -384,7 +424,9 @@ export class SyncDocument {
 
   /** Frees the in-memory document. */
   destroy(): void {
+    this.destroyed = true;
     this.sequence.stop();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.doc.destroy();
   }
 }

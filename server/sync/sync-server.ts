@@ -32,9 +32,10 @@ export interface SyncServer {
   /**
    * After the link to the other nodes was lost: reads back every loaded
    * text's missed updates, and checks every connection's membership and
-   * session again (a removal announced meanwhile went unheard).
+   * session again (a removal announced meanwhile went unheard). Resolves
+   * with whether every text and every connection could be checked.
    */
-  catchUp(): Promise<void>;
+  catchUp(): Promise<boolean>;
   /** Closes every connection with 1001 (clients reconnect elsewhere or later), stores what is pending. */
   close(): Promise<void>;
 }
@@ -139,20 +140,25 @@ export function createSyncServer(runtime: Runtime, relay?: TextRelay): SyncServe
       return connections.size;
     },
     async catchUp() {
-      await Promise.all(
+      const texts = await Promise.all(
         registry.loaded().map(async (doc) => {
-          await doc.catchUp();
+          const ok = await doc.catchUp();
           // What this node published while the link was down is lost: the others learn how far it got.
           relay?.publishHead(doc.proposalId, doc.appliedSeq);
+          return ok;
         }),
       );
-      await Promise.all([...connections.values()].map(async (connection) => {
-        const access = await findSyncAccess(runtime.db, connection.identity.id, connection.proposalId, connection.sessionId).catch(() => 'unknown' as const);
-        if (access === 'unknown') return; // The database is away too: the next catch-up decides.
-        if (!access) connection.close(SYNC_CLOSE.forbidden, 'you are no longer a member of this assembly');
-        else if (!access.sessionAlive) connection.close(SYNC_CLOSE.retryLater, 'session ended; reconnect to sign in again');
-        else if ((access.role === 'observer') !== connection.readOnly) connection.close(SYNC_CLOSE.retryLater, 'your role changed; reconnecting applies it');
-      }));
+      const checks = await Promise.all(
+        [...connections.values()].map(async (connection) => {
+          const access = await findSyncAccess(runtime.db, connection.identity.id, connection.proposalId, connection.sessionId).catch(() => 'unknown' as const);
+          if (access === 'unknown') return false; // The database is away too: checked again on the retry.
+          if (!access) connection.close(SYNC_CLOSE.forbidden, 'you are no longer a member of this assembly');
+          else if (!access.sessionAlive) connection.close(SYNC_CLOSE.retryLater, 'session ended; reconnect to sign in again');
+          else if ((access.role === 'observer') !== connection.readOnly) connection.close(SYNC_CLOSE.retryLater, 'your role changed; reconnecting applies it');
+          return true;
+        }),
+      );
+      return [...texts, ...checks].every(Boolean);
     },
     async warmUp() {
       await findSyncAccess(runtime.db, '-', '-', '-');

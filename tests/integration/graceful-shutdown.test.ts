@@ -9,7 +9,9 @@ import { SYNC_CLOSE } from '../../core/sync-protocol';
 import { spawnServer, type ServerProcess } from '../support/server-process';
 import { connectSyncClient, syncTicket, waitFor, watchCloses } from '../support/sync-clients';
 import { buildSyncFixture } from '../support/sync-fixture';
+import { ownerSql } from '../support/owner-sql';
 import { createServerStore, type ServerStore } from '../support/server-store';
+import { startTestServer, type TestServer } from '../support/test-server';
 
 describe('SIGTERM', () => {
   let store: ServerStore;
@@ -30,6 +32,8 @@ describe('SIGTERM', () => {
     const fx = await buildSyncFixture(proc.url);
     const writer = await connectSyncClient(await syncTicket(fx.ann, fx.proposalId));
     const closes = watchCloses(writer);
+    // Gone for good on its first close, so that nothing it holds can reach the server again by a reconnect.
+    writer.provider.on('connection-close', () => writer.destroy());
     expect((await fetch(`${proc.url}/readyz`)).status).toBe(200);
 
     const exited = new Promise<number | null>((resolve) => proc!.child.once('exit', (code) => resolve(code)));
@@ -51,9 +55,39 @@ describe('SIGTERM', () => {
     expect(await exited).toBe(0);
 
     proc = await spawnServer({ ...env, PORT: port });
-    writer.destroy();
     const reader = await connectSyncClient(await syncTicket(fx.bob, fx.proposalId));
     expect(reader.text()).toContain('Typed while the node drains.');
+    reader.destroy();
+  });
+});
+
+describe('closing with an edit still being stored', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('stores it before telling its sender to go (1001)', async () => {
+    const fx = await buildSyncFixture(server.url);
+    const writer = await connectSyncClient(await syncTicket(fx.ann, fx.proposalId));
+    const closes = watchCloses(writer);
+    writer.provider.on('connection-close', () => writer.destroy());
+    // Every append now takes half a second: the edit below is still being stored when the server closes.
+    await ownerSql(
+      server,
+      `create function test_slow_append() returns trigger language plpgsql as $$ begin perform pg_sleep(0.5); return new; end; $$`,
+      'create trigger test_slow_append before insert on doc_update for each row execute function test_slow_append()',
+    );
+    writer.type('Stored on the way out.');
+    await waitFor(() => (server.sync.registry.peek(fx.proposalId)?.inFlight ?? 0) > 0, 5000, 'the edit being stored');
+    await server.restart();
+    expect(closes).toEqual([SYNC_CLOSE.goingAway]);
+    await ownerSql(server, 'drop trigger test_slow_append on doc_update', 'drop function test_slow_append()');
+    const reader = await connectSyncClient(await syncTicket(fx.bob, fx.proposalId));
+    expect(reader.text()).toBe('Stored on the way out.');
     reader.destroy();
   });
 });

@@ -3,10 +3,12 @@
  * either node co-edit one text, hear each other's events, survive the death of
  * a node and a restart of Redis, and lose their access on every node at once.
  */
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESYNC } from '../../core/realtime-events';
+import { encodeTextMessage } from '../../server/cluster/text-message';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
 import { ApiClient } from '../support/api-client';
 import { connectRealtime, type RealtimeClient } from '../support/realtime-client';
@@ -50,6 +52,22 @@ async function waitForAsync(condition: () => Promise<boolean>, timeoutMs: number
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
+  }
+}
+
+/** A text as stored in PostgreSQL (snapshot, then the log in order), read straight from the database. */
+async function storedDoc(proposalId: string): Promise<Y.Doc> {
+  const client = new pg.Client({ connectionString: cluster.postgres.url });
+  await client.connect();
+  try {
+    const doc = new Y.Doc();
+    const snapshot = await client.query('select state from doc_snapshot where proposal_id = $1', [proposalId]);
+    if (snapshot.rows[0]) Y.applyUpdate(doc, snapshot.rows[0].state as Uint8Array);
+    const log = await client.query('select data from doc_update where proposal_id = $1 order by seq', [proposalId]);
+    for (const row of log.rows as { data: Uint8Array }[]) Y.applyUpdate(doc, row.data);
+    return doc;
+  } finally {
+    await client.end();
   }
 }
 
@@ -117,6 +135,8 @@ describe('two nodes sharing PostgreSQL and Redis', () => {
     const stored = await textSequence(proposalId);
     expect(stored.seqs).toEqual(Array.from({ length: stored.lastSeq - stored.throughSeq }, (_, i) => stored.throughSeq + i + 1));
     expect(stored.lastSeq).toBeGreaterThanOrEqual(120);
+    // Compaction (every 25 rows here) ran while both nodes wrote.
+    expect(stored.throughSeq).toBeGreaterThan(0);
     const names = (client: SyncClient) => [...client.provider.awareness.getStates().values()].map((state) => (state as { user?: { name?: string } }).user?.name);
     await waitFor(() => names(bob).includes('Ann') && names(ann).includes('Bob'), 10_000, 'presence across nodes');
   });
@@ -165,6 +185,14 @@ describe('two nodes sharing PostgreSQL and Redis', () => {
       await waitFor(() => received.every((updates) => updates.length >= 20), 15_000, 'relays flowing on node 1');
       await waitFor(() => watcher.text().length > 200, 15_000, 'node 2 hearing node 1');
       await node(0).kill('SIGKILL');
+      // Before any writer can reach another node (and resend what it holds): every update node 1 sent any
+      // client, relay or sync reply, is in PostgreSQL.
+      const durable = await storedDoc(proposalId);
+      const relayed = received.reduce((sum, updates) => sum + updates.length, 0);
+      expect(relayed).toBeGreaterThan(100);
+      received.forEach((updates, i) =>
+        updates.forEach((update, j) => expect(holdsUpdate(durable, update), `writer ${i}, update ${j} from node 1 is not stored`).toBe(true)),
+      );
       proxy.retarget(portOf(1));
       // Typed while no node stores them: held by the providers until they reconnect.
       await sleep(400);
@@ -178,11 +206,6 @@ describe('two nodes sharing PostgreSQL and Redis', () => {
       'every copy holds every edit',
     );
     const fresh = await editor(fx.olga, 1, proposalId);
-    const relayed = received.reduce((sum, updates) => sum + updates.length, 0);
-    expect(relayed).toBeGreaterThan(100);
-    received.forEach((updates, i) =>
-      updates.forEach((update, j) => expect(holdsUpdate(fresh.doc, update), `writer ${i}, update ${j} from node 1 is missing`).toBe(true)),
-    );
     expect(fresh.text()).toBe(watcher.text());
     await cluster.restart(0);
   });
@@ -201,6 +224,11 @@ describe('two nodes sharing PostgreSQL and Redis', () => {
     const seqs = () => new Set(bobLive.events.flatMap((e) => ('ledger' in e ? [e.ledger.seq] : [])));
     const lastHeard = Math.max(...seqs());
     const firstHeard = Math.min(...seqs());
+    // A member editing through node 2, to be removed through node 1 while the nodes cannot tell each other.
+    const dan = await addMember(fx, node(0).url, 'Dan');
+    const danText = await editor(dan, 1, proposalId);
+    const danCloses = watchCloses(danText);
+    const danLive = await live(dan, 1, { proposalId });
 
     await cluster.redis.stop();
     await waitForAsync(async () => (await readyz(0)).status === 503 && (await readyz(1)).status === 503, 15_000, 'both nodes not ready');
@@ -213,7 +241,9 @@ describe('two nodes sharing PostgreSQL and Redis', () => {
       expect(filed.status).toBe(201);
       during.push(filed.body.id as string);
     }
+    expect((await fx.ann.delete(`/api/assemblies/${fx.assemblyId}/members/${dan.userId}`)).status).toBe(204);
     await sleep(300);
+    expect(danCloses).toEqual([]);
 
     await cluster.redis.start();
     await waitForAsync(async () => (await readyz(0)).status === 200 && (await readyz(1)).status === 200, 20_000, 'both nodes ready again');
@@ -232,11 +262,43 @@ describe('two nodes sharing PostgreSQL and Redis', () => {
     expect([...all].sort((a, b) => a - b)).toEqual(Array.from({ length: head - firstHeard + 1 }, (_, i) => firstHeard + i));
     expect(entries.filter((entry) => entry.kind === 'dissent.filed')).toHaveLength(3);
 
-    // And live delivery works again.
+    // The removal made while node 2 could not hear of it is found by its check after the outage.
+    await waitFor(() => danCloses.includes(SYNC_CLOSE.forbidden), 15_000, 'the removed member disconnected from node 2');
+
+    // And live delivery works again, to members only.
     const after = await fx.ann.post(`/api/proposals/${proposalId}/dissents`, { title: 'After the outage', body: 'Heard live again.' });
     await waitFor(() => bobLive.events.some((e) => 'dissentId' in e && e.dissentId === after.body.id), 10_000, 'live again');
+    await sleep(300);
+    expect(danLive.events.some((e) => 'dissentId' in e && e.dissentId === after.body.id)).toBe(false);
     ann.type('After;');
     await waitFor(() => bob.text().endsWith('After;'), 10_000, 'text relayed again');
+  });
+
+  it('ignore whatever reaches Redis without the nodes\' seal', async () => {
+    const proposalId = await newProposal(fx, 'Forgery');
+    const ann = await editor(fx.ann, 0, proposalId);
+    const bob = await editor(fx.bob, 1, proposalId);
+    ann.type('Genuine;');
+    await waitFor(() => bob.text() === 'Genuine;', 10_000, 'in sync');
+    // Someone who can publish on Redis but lacks AUTH_SECRET: an edit with the next number, and a removal.
+    const forger = new Redis(cluster.redis.url);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(ann.doc));
+    const before = Y.encodeStateVector(copy);
+    ((copy.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'FORGED;');
+    const forged = Y.encodeStateAsUpdate(copy, before);
+    const message = encodeTextMessage({ kind: 'update', node: 'node-x', seq: 2, update: forged });
+    await forger.publish(`plenary:text:${proposalId}`, Buffer.from(message));
+    await forger.publish(`plenary:text:${proposalId}`, Buffer.concat([message, Buffer.alloc(32, 7)]));
+    await forger.publish('plenary:events', JSON.stringify({ kind: 'event', node: 'node-x', event: { type: 'member.removed', assemblyId: fx.assemblyId, userId: fx.bob.userId } }));
+    await forger.quit();
+    const closes = watchCloses(bob);
+    await sleep(500);
+    expect(bob.text()).toBe('Genuine;');
+    expect(closes).toEqual([]);
+    // The genuine next update still arrives: the forgery did not take its number.
+    ann.type('Next;');
+    await waitFor(() => bob.text() === 'Genuine;Next;', 10_000, 'the next genuine edit');
   });
 
   it('disconnect a member removed on node 1 from node 2', async () => {
