@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_CLOSE } from '../../core/sync-protocol';
 import { spawnServer, type ServerProcess } from '../support/server-process';
-import { connectSyncClient, syncTicket, waitFor, watchCloses } from '../support/sync-clients';
+import { connectSyncClient, destroyOnFirstClose, syncTicket, waitFor, watchCloses } from '../support/sync-clients';
 import { buildSyncFixture } from '../support/sync-fixture';
 import { ownerSql } from '../support/owner-sql';
 import { createServerStore, type ServerStore } from '../support/server-store';
@@ -32,8 +32,7 @@ describe('SIGTERM', () => {
     const fx = await buildSyncFixture(proc.url);
     const writer = await connectSyncClient(await syncTicket(fx.ann, fx.proposalId));
     const closes = watchCloses(writer);
-    // Gone for good on its first close, so that nothing it holds can reach the server again by a reconnect.
-    writer.provider.on('connection-close', () => writer.destroy());
+    destroyOnFirstClose(writer);
     expect((await fetch(`${proc.url}/readyz`)).status).toBe(200);
 
     const exited = new Promise<number | null>((resolve) => proc!.child.once('exit', (code) => resolve(code)));
@@ -74,17 +73,26 @@ describe('closing with an edit still being stored', () => {
     const fx = await buildSyncFixture(server.url);
     const writer = await connectSyncClient(await syncTicket(fx.ann, fx.proposalId));
     const closes = watchCloses(writer);
-    writer.provider.on('connection-close', () => writer.destroy());
+    destroyOnFirstClose(writer);
     // Every append now takes half a second: the edit below is still being stored when the server closes.
     await ownerSql(
       server,
       `create function test_slow_append() returns trigger language plpgsql as $$ begin perform pg_sleep(0.5); return new; end; $$`,
       'create trigger test_slow_append before insert on doc_update for each row execute function test_slow_append()',
     );
+    let committed = 0;
+    const stopObserving = server.sync.registry.committer.observe((report) => (committed += report.committed));
     writer.type('Stored on the way out.');
-    await waitFor(() => (server.sync.registry.peek(fx.proposalId)?.inFlight ?? 0) > 0, 5000, 'the edit being stored');
+    // On PostgreSQL the close below starts while the edit is being stored. (PGlite runs in this thread:
+    // its half-second sleep holds the whole process, so there the edit is stored before the close starts.)
+    await waitFor(() => (server.sync.registry.peek(fx.proposalId)?.inFlight ?? 0) > 0 || committed > 0, 5000, 'the edit received');
+    // What the server had stored when its sender heard 1001.
+    let storedAtClose = -1;
+    writer.provider.on('connection-close', () => (storedAtClose = storedAtClose < 0 ? committed : storedAtClose));
     await server.restart();
+    stopObserving();
     expect(closes).toEqual([SYNC_CLOSE.goingAway]);
+    expect(storedAtClose).toBeGreaterThan(0);
     await ownerSql(server, 'drop trigger test_slow_append on doc_update', 'drop function test_slow_append()');
     const reader = await connectSyncClient(await syncTicket(fx.bob, fx.proposalId));
     expect(reader.text()).toBe('Stored on the way out.');

@@ -106,6 +106,20 @@ export function rawSyncSocket(url: string, headers: Record<string, string> = {})
   return { socket, received, closed, opened };
 }
 
+/**
+ * Destroys `client` when its connection first closes, so that nothing it
+ * holds can reach a server again by a reconnect (what a server then has, it
+ * stored before the close).
+ */
+export function destroyOnFirstClose(client: SyncClient): void {
+  let gone = false;
+  client.provider.on('connection-close', () => {
+    if (gone) return;
+    gone = true;
+    client.destroy();
+  });
+}
+
 /** Records the close codes the server sends `client`'s connection, from now on. */
 export function watchCloses(client: SyncClient): number[] {
   const codes: number[] = [];
