@@ -1,7 +1,8 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../core/roles';
 import type { Db } from '../db/database';
 import { membership, proposal, session, user } from '../db/schema';
+import { liveSession } from './session-alive';
 
 /** What a member may do with a proposal's text, and the name others see in their presence. */
 export interface SyncAccess {
@@ -30,10 +31,7 @@ export async function findSyncAccess(db: Db, userId: string, proposalId: string,
     .from(proposal)
     .innerJoin(membership, and(eq(membership.assemblyId, proposal.assemblyId), eq(membership.userId, userId)))
     .innerJoin(user, eq(user.id, membership.userId))
-    .leftJoin(
-      session,
-      and(eq(session.id, sessionId ?? ''), eq(session.userId, userId), gt(session.expiresAt, sql`now()`)),
-    )
+    .leftJoin(session, liveSession(sessionId ?? '', userId))
     .where(eq(proposal.id, proposalId));
   return row ? { ...row, sessionAlive: Boolean(row.sessionAlive) } : undefined;
 }
